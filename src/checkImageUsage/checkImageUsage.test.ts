@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { checkImageUsage } from './checkImageUsage.ts';
+
+const consistent = {
+  totalTokens: 4768,
+  inputTokens: 169,
+  outputTokens: 4599,
+  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
+  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
+};
+
+describe('checkImageUsage', () => {
+  test('finds nothing wrong with a consistent usage object', () => {
+    expect(checkImageUsage(consistent)).toStrictEqual([]);
+  });
+
+  test("reports the seed document's own example: total and input", () => {
+    const found = checkImageUsage({
+      totalTokens: 5343.23,
+      inputTokens: 1724.51,
+      outputTokens: 3577.08,
+      inputTokensDetails: { textTokens: 8380.62, imageTokens: 553.63 },
+    });
+    expect(found.map(({ rule }) => rule)).toStrictEqual(['total', 'input']);
+    expect(found[0]?.received).toBe(5343.23);
+    expect(found[0]?.expected).toBeCloseTo(5301.59, 9);
+    expect(found[0]?.message).toBe('totalTokens: expected inputTokens + outputTokens = 5301.59, received 5343.23');
+    expect(found[1]?.received).toBe(1724.51);
+    expect(found[1]?.expected).toBeCloseTo(8934.25, 9);
+    expect(found[1]?.message).toBe(
+      'inputTokens: expected inputTokensDetails.textTokens + inputTokensDetails.imageTokens = 8934.25, received 1724.51',
+    );
+  });
+
+  test('checks the output rule only when output details are present', () => {
+    const { outputTokensDetails: _, ...withoutDetails } = consistent;
+    expect(checkImageUsage({ ...withoutDetails, outputTokens: 4599 })).toStrictEqual([]);
+    expect(checkImageUsage({ ...consistent, outputTokensDetails: { textTokens: 440, imageTokens: 4160 } })).toStrictEqual([
+      {
+        rule: 'output',
+        expected: 4600,
+        received: 4599,
+        message: 'outputTokens: expected outputTokensDetails.textTokens + outputTokensDetails.imageTokens = 4600, received 4599',
+      },
+    ]);
+  });
+
+  test('compares integers exactly: one token off is reported', () => {
+    expect(checkImageUsage({ ...consistent, totalTokens: 4769 }).map(({ rule }) => rule)).toStrictEqual(['total']);
+    const big = Number.MAX_SAFE_INTEGER - 1;
+    expect(
+      checkImageUsage({ ...consistent, totalTokens: big, inputTokens: big - 4599 - 1, inputTokensDetails: { textTokens: big - 4600, imageTokens: 0 } }),
+    ).toStrictEqual([expect.objectContaining({ rule: 'total', expected: big - 1, received: big })]);
+  });
+
+  test('compares fractions with a relative tolerance of 1e-9 by default', () => {
+    const fractional = {
+      totalTokens: 0.3,
+      inputTokens: 0.1,
+      outputTokens: 0.2,
+      inputTokensDetails: { textTokens: 0.1, imageTokens: 0 },
+    };
+    expect(checkImageUsage(fractional)).toStrictEqual([]);
+    expect(checkImageUsage({ ...fractional, totalTokens: 0.3 * (1 + 1e-8) }).map(({ rule }) => rule)).toStrictEqual(['total']);
+    expect(checkImageUsage({ ...fractional, totalTokens: 0.3 * (1 + 1e-8) }, { tolerance: 1e-6 })).toStrictEqual([]);
+    expect(checkImageUsage({ ...fractional, totalTokens: 0.30000000001 }, { tolerance: 0 })).toHaveLength(1);
+  });
+
+  test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('rejects a tolerance of %s with a RangeError', (tolerance) => {
+    expect(() => checkImageUsage(consistent, { tolerance })).toThrow(RangeError);
+  });
+
+  test('throws a TypeError naming the field for a malformed usage object', () => {
+    expect(() => checkImageUsage({ ...consistent, inputTokens: Number.NaN })).toThrow(
+      new TypeError('checkImageUsage: usage is not an ImageUsage: inputTokens: expected a finite number >= 0, received NaN'),
+    );
+  });
+
+  test('returns a fresh array and mutates nothing', () => {
+    const input = structuredClone(consistent);
+    const first = checkImageUsage(input);
+    expect(first).not.toBe(checkImageUsage(input));
+    expect(input).toStrictEqual(consistent);
+  });
+});

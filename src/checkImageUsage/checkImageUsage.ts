@@ -1,0 +1,50 @@
+import { assertImageUsage } from '../isImageUsage/assertImageUsage.ts';
+import type { ImageUsage } from '../types/index.ts';
+import { formatNumber } from '../internal/formatNumber.ts';
+import { describeExpected, findBrokenRules, type Inconsistency, resolveTolerance, SDK_NAMES } from './rules.ts';
+
+/**
+ * Options for {@link checkImageUsage} and `consistentImageUsage`.
+ */
+export interface CheckImageUsageOptions {
+  /**
+   * The relative tolerance for counts with fractions (default `1e-9`, so
+   * `0.1 + 0.2` matches `0.3`). Integers always compare exactly.
+   */
+  readonly tolerance?: number;
+}
+
+/**
+ * Checks that the counts of a usage object add up: total = input + output;
+ * input = text + image; output = text + image when `outputTokensDetails` is
+ * present. `expected` is the sum of the parts, `received` the reported figure.
+ *
+ * @param usage The usage object, in the SDK form.
+ * @param options The tolerance for fractions.
+ *
+ * @returns The broken rules; empty when the usage is consistent.
+ *
+ * @throws {TypeError} When `usage` is not a valid `ImageUsage`, naming the field.
+ * @throws {RangeError} When the tolerance is negative or not finite.
+ *
+ * @example
+ * ```ts
+ * import { checkImageUsage } from 'image-usage';
+ *
+ * checkImageUsage({
+ *   totalTokens: 5343.23,
+ *   inputTokens: 1724.51,
+ *   outputTokens: 3577.08,
+ *   inputTokensDetails: { textTokens: 8380.62, imageTokens: 553.63 },
+ * }).map((found) => found.rule); // ['total', 'input']
+ * ```
+ */
+export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
+  assertImageUsage(usage, 'checkImageUsage: usage');
+  return findBrokenRules(usage, resolveTolerance(options?.tolerance), SDK_NAMES).map((broken) => ({
+    rule: broken.rule,
+    expected: broken.expected,
+    received: broken.received,
+    message: `${broken.field}: expected ${describeExpected(broken)}, received ${formatNumber(broken.received)}`,
+  }));
+}

@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+import { formatNumber } from '../internal/formatNumber.ts';
+import type { ImageUsage } from '../types/index.ts';
+import type { CheckImageUsageOptions } from './checkImageUsage.ts';
+import { describeExpected, type FieldNames, findBrokenRules, resolveTolerance, SDK_NAMES } from './rules.ts';
+
+/**
+ * The issue {@link consistentImageUsage} adds for each broken rule. `input`
+ * and `received` are the reported figure, `expected` names the parts and
+ * their sum (`inputTokens + outputTokens = 5301.59`), and the path points at
+ * the reported field.
+ */
+export interface ConsistentImageUsageIssue extends v.BaseIssue<number> {
+  /** The issue kind. */
+  readonly kind: 'validation';
+  /** The issue type. */
+  readonly type: 'consistent_image_usage';
+  /** The parts and their sum. */
+  readonly expected: string;
+  /** The relative tolerance for fractions. */
+  readonly requirement: number;
+}
+
+/**
+ * The valibot validation action that {@link consistentImageUsage} creates.
+ */
+export interface ConsistentImageUsageAction
+  extends v.BaseValidation<ImageUsage, ImageUsage, ConsistentImageUsageIssue> {
+  /** The action type. */
+  readonly type: 'consistent_image_usage';
+  /** The action reference. */
+  readonly reference: typeof consistentImageUsage;
+  /** The expected property. */
+  readonly expects: null;
+  /** The relative tolerance for fractions. */
+  readonly requirement: number;
+}
+
+/**
+ * Creates the action for {@link consistentImageUsage}, naming fields as given.
+ *
+ * @internal
+ */
+// @__NO_SIDE_EFFECTS__
+export function createConsistencyAction(tolerance: number, names: FieldNames): ConsistentImageUsageAction {
+  return {
+    kind: 'validation',
+    type: 'consistent_image_usage',
+    reference: consistentImageUsage,
+    async: false,
+    expects: null,
+    requirement: tolerance,
+    '~run'(dataset, config) {
+      if (!dataset.typed) return dataset;
+      const usage = dataset.value;
+      for (const broken of findBrokenRules(usage, this.requirement, names)) {
+        v._addIssue(this, 'consistency', dataset, config, {
+          input: broken.received,
+          expected: describeExpected(broken),
+          received: formatNumber(broken.received),
+          path: [{ type: 'object', origin: 'value', input: usage as unknown as Record<string, unknown>, key: broken.field, value: broken.received }],
+        });
+      }
+      return dataset;
+    },
+  };
+}
+
+/**
+ * Creates a validation action that checks the consistency rules on a parsed
+ * usage object (total = input + output; input = text + image; output = text
+ * + image when `outputTokensDetails` is present) and adds one issue per broken
+ * rule, at the path of the reported figure. Use it after either schema; the
+ * paths name the SDK-form fields, because that is the form in the pipe.
+ *
+ * @param options The relative tolerance for fractions (default `1e-9`).
+ *
+ * @returns A consistency action.
+ *
+ * @throws {RangeError} When the tolerance is negative or not finite.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WireImageUsageSchema, consistentImageUsage } from 'image-usage';
+ *
+ * const Schema = v.pipe(WireImageUsageSchema, consistentImageUsage());
+ * const result = v.safeParse(Schema, JSON.parse(body).usage);
+ * ```
+ */
+// @__NO_SIDE_EFFECTS__
+export function consistentImageUsage(options?: CheckImageUsageOptions): ConsistentImageUsageAction {
+  return createConsistencyAction(resolveTolerance(options?.tolerance), SDK_NAMES);
+}

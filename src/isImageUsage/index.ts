@@ -1,0 +1,1 @@
+export { isImageUsage } from './isImageUsage.ts';

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { safeParseImageUsage } from './safeParseImageUsage.ts';
+
+const sdk = {
+  totalTokens: 4212,
+  inputTokens: 52,
+  outputTokens: 4160,
+  inputTokensDetails: { textTokens: 52, imageTokens: 0 },
+};
+
+describe('safeParseImageUsage', () => {
+  test('returns the output on success', () => {
+    expect(safeParseImageUsage(sdk)).toStrictEqual({ success: true, output: sdk });
+  });
+
+  test('returns issues whose messages read path: expected, received', () => {
+    const result = safeParseImageUsage({ ...sdk, outputTokens: '4160' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((issue) => issue.message)).toStrictEqual(['outputTokens: expected number, received "4160"']);
+    expect(result.issues[0].path?.[0]?.key).toBe('outputTokens');
+  });
+
+  test('answers with an issue, never throws, when a getter or proxy trap throws', () => {
+    const hostile = new Proxy(sdk, {
+      has() {
+        throw new Error('boom');
+      },
+    });
+    const result = safeParseImageUsage(hostile);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((issue) => issue.message)).toStrictEqual([
+      '(root): expected a readable value, received one that could not be read (a getter or proxy trap threw)',
+    ]);
+  });
+
+  test('cuts a huge received value in the message', () => {
+    const result = safeParseImageUsage({ ...sdk, totalTokens: 'x'.repeat(1_000_000) });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues[0].message.length).toBeLessThan(300);
+    expect(result.issues[0].message).toContain('(1000002 characters)');
+  });
+
+  test('ignores options that are not an object of the right shape', () => {
+    expect(safeParseImageUsage(sdk, { strict: 'yes' as unknown as boolean })).toStrictEqual({ success: true, output: sdk });
+  });
+});

@@ -1,0 +1,132 @@
+import * as v from 'valibot';
+import { describeValue } from '../internal/describeValue.ts';
+import { ImageUsageSchema } from '../schemas/ImageUsageSchema.ts';
+import {
+  readImageUsage,
+  readStrictImageUsage,
+  readStrictWireImageUsage,
+  readWireImageUsage,
+} from '../schemas/readImageUsage.ts';
+import { StrictImageUsageSchema, StrictWireImageUsageSchema } from '../schemas/StrictImageUsageSchema.ts';
+import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
+import type { ImageUsage } from '../types/index.ts';
+import { detectForm } from './detectForm.ts';
+import { formatIssue } from './formatIssue.ts';
+import type { ImageUsageIssues } from './ImageUsageError.ts';
+
+/**
+ * Options for {@link safeParseImageUsage} and `parseImageUsage`.
+ */
+export interface ParseImageUsageOptions {
+  /**
+   * Apply the strict rules: every count a safe integer `>= 0`, and every
+   * consistency rule holding. Default `false`: every count a finite number
+   * `>= 0`, the sums not checked.
+   */
+  readonly strict?: boolean;
+}
+
+/**
+ * The result of {@link safeParseImageUsage}: the usage object in the SDK form,
+ * or the issues.
+ */
+export type SafeParseImageUsageResult =
+  | {
+      /** The input is a valid usage object. */
+      readonly success: true;
+      /** A fresh SDK-form usage object with only the known fields. */
+      readonly output: ImageUsage;
+    }
+  | {
+      /** The input is not a valid usage object. */
+      readonly success: false;
+      /** What is wrong, at least one issue. */
+      readonly issues: ImageUsageIssues;
+    };
+
+/**
+ * Creates an issue about the input as a whole.
+ *
+ * @internal
+ */
+function rootIssue(input: unknown, expected: string, received: string): v.BaseIssue<unknown> {
+  const issue = { kind: 'schema', type: 'image_usage', input, expected, received, message: '' } as const;
+  return { ...issue, message: formatIssue(issue) };
+}
+
+/** The usage keys of each form, for the message about mixed keys. */
+const WIRE_KEYS = ['total_tokens', 'input_tokens', 'output_tokens', 'input_tokens_details', 'output_tokens_details'];
+const SDK_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails', 'outputTokensDetails'];
+
+/**
+ * Parses a usage object in either form, told apart by its keys, and never
+ * throws. Snake_case keys are read as the API's wire form, camelCase keys as
+ * the SDK's form; an object that mixes the two is an issue. On success the
+ * output is a fresh SDK-form object holding only the known fields (unknown
+ * keys dropped, the input never mutated). On failure every issue's `message`
+ * reads `path: what was expected, received what`, with the path in the form
+ * the caller used; a value whose getters or proxy traps throw gets an issue
+ * saying it could not be read.
+ *
+ * @param input The value to parse.
+ * @param options `strict: true` for safe integers and consistent sums.
+ *
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ *
+ * @example
+ * ```ts
+ * import { safeParseImageUsage } from 'image-usage';
+ *
+ * const result = safeParseImageUsage(JSON.parse(body).usage);
+ * if (result.success) meter(result.output.totalTokens);
+ * else console.warn(result.issues.map((issue) => issue.message).join('\n'));
+ * ```
+ */
+export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOptions): SafeParseImageUsageResult {
+  const strict = options?.strict === true;
+  try {
+    const form = detectForm(input);
+    if (form === 'mixed') {
+      const object = input as object;
+      const wireKey = WIRE_KEYS.find((key) => key in object);
+      const sdkKey = SDK_KEYS.find((key) => key in object);
+      return {
+        success: false,
+        issues: [rootIssue(input, 'snake_case (wire) or camelCase (SDK) usage keys, not both', `${wireKey} and ${sdkKey}`)],
+      };
+    }
+    if (form === 'none') {
+      return {
+        success: false,
+        issues: [
+          rootIssue(
+            input,
+            'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)',
+            `${describeValue(input)} without any`,
+          ),
+        ],
+      };
+    }
+    const wire = form === 'wire';
+    const output = wire
+      ? (strict ? readStrictWireImageUsage : readWireImageUsage)(input)
+      : (strict ? readStrictImageUsage : readImageUsage)(input);
+    if (output !== undefined) return { success: true, output };
+    const schema = wire
+      ? strict
+        ? StrictWireImageUsageSchema
+        : WireImageUsageSchema
+      : strict
+        ? StrictImageUsageSchema
+        : ImageUsageSchema;
+    const result = v.safeParse(schema, input);
+    if (result.success) return { success: true, output: result.output };
+    const issues = result.issues.map((issue) => ({ ...issue, message: formatIssue(issue) }));
+    return { success: false, issues: issues as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]] };
+  } catch {
+    return {
+      success: false,
+      issues: [rootIssue(input, 'a readable value', 'one that could not be read (a getter or proxy trap threw)')],
+    };
+  }
+}

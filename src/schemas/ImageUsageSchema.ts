@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import type { ImageUsage } from '../types/index.ts';
+import { CountSchema, type CountSchemaType } from './CountSchema.ts';
+import { normalizeImageUsage, readImageUsage } from './readImageUsage.ts';
+import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetailsEntries } from './TokensDetailsSchema.ts';
+import { withFastPath } from './withFastPath.ts';
+
+/** The entries of {@link ImageUsageSchema}. */
+export type ImageUsageEntries = {
+  /** The total number of tokens. */
+  readonly totalTokens: CountSchemaType;
+  /** The number of input tokens. */
+  readonly inputTokens: CountSchemaType;
+  /** The number of output tokens. */
+  readonly outputTokens: CountSchemaType;
+  /** The input tokens split by modality. */
+  readonly inputTokensDetails: v.ObjectSchema<TokensDetailsEntries, undefined>;
+  /** The output tokens split by modality, optional. */
+  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<TokensDetailsEntries, undefined>, undefined>;
+};
+
+/** The type of {@link ImageUsageSchema}. */
+export type ImageUsageSchemaType = v.SchemaWithPipe<
+  readonly [
+    v.ObjectSchema<ImageUsageEntries, undefined>,
+    v.TransformAction<v.InferOutput<v.ObjectSchema<ImageUsageEntries, undefined>>, ImageUsage>,
+  ]
+>;
+
+/**
+ * The usage object in the SDK's camelCase form, in and out, under the default
+ * rules: every count a finite number `>= 0`. `outputTokensDetails` may be
+ * absent or `undefined` (left out of the output). Unknown keys are dropped,
+ * and the output is a fresh object. Valid input takes a hand-written fast
+ * path; invalid input gets valibot's issues with paths.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ImageUsageSchema } from 'image-usage';
+ *
+ * const usage = v.parse(ImageUsageSchema, {
+ *   totalTokens: 4212,
+ *   inputTokens: 52,
+ *   outputTokens: 4160,
+ *   inputTokensDetails: { textTokens: 52, imageTokens: 0 },
+ * });
+ * ```
+ */
+export const ImageUsageSchema: ImageUsageSchemaType = withFastPath(
+  v.pipe(
+    v.object({
+      totalTokens: CountSchema,
+      inputTokens: CountSchema,
+      outputTokens: CountSchema,
+      inputTokensDetails: InputTokensDetailsSchema,
+      outputTokensDetails: v.optional(OutputTokensDetailsSchema),
+    }),
+    v.transform(normalizeImageUsage),
+  ),
+  readImageUsage,
+);

@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+import type { ImageUsage } from '../types/index.ts';
+import { CountSchema, type CountSchemaType } from './CountSchema.ts';
+import { fromWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
+import { WireTokensDetailsSchema, type WireTokensDetailsEntries } from './TokensDetailsSchema.ts';
+import { withFastPath } from './withFastPath.ts';
+
+/** The entries of {@link WireImageUsageSchema}. */
+export type WireImageUsageEntries = {
+  /** The total number of tokens. */
+  readonly total_tokens: CountSchemaType;
+  /** The number of input tokens. */
+  readonly input_tokens: CountSchemaType;
+  /** The number of output tokens. */
+  readonly output_tokens: CountSchemaType;
+  /** The input tokens split by modality. */
+  readonly input_tokens_details: v.ObjectSchema<WireTokensDetailsEntries, undefined>;
+  /** The output tokens split by modality: absent, `null` or an object. */
+  readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<WireTokensDetailsEntries, undefined>, undefined>;
+};
+
+/** The type of {@link WireImageUsageSchema}. */
+export type WireImageUsageSchemaType = v.SchemaWithPipe<
+  readonly [
+    v.ObjectSchema<WireImageUsageEntries, undefined>,
+    v.TransformAction<v.InferOutput<v.ObjectSchema<WireImageUsageEntries, undefined>>, ImageUsage>,
+  ]
+>;
+
+/**
+ * The usage object in the API's snake_case JSON form in, the SDK's camelCase
+ * form out, under the default rules. `output_tokens_details` may be absent or
+ * `null`; either comes out as absent. Unknown keys are dropped, and issues
+ * carry the wire paths (`input_tokens_details.image_tokens`).
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WireImageUsageSchema } from 'image-usage';
+ *
+ * const usage = v.parse(WireImageUsageSchema, JSON.parse(body).usage);
+ * usage.inputTokensDetails.imageTokens;
+ * ```
+ */
+export const WireImageUsageSchema: WireImageUsageSchemaType = withFastPath(
+  v.pipe(
+    v.object({
+      total_tokens: CountSchema,
+      input_tokens: CountSchema,
+      output_tokens: CountSchema,
+      input_tokens_details: WireTokensDetailsSchema,
+      output_tokens_details: v.nullish(WireTokensDetailsSchema),
+    }),
+    v.transform(fromWireImageUsage),
+  ),
+  readWireImageUsage,
+);

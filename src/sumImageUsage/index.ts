@@ -1,0 +1,1 @@
+export { sumImageUsage } from './sumImageUsage.ts';

@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import type { ImageUsage } from '../types/index.ts';
+import { sumImageUsage } from './sumImageUsage.ts';
+
+const a: ImageUsage = {
+  totalTokens: 4768,
+  inputTokens: 169,
+  outputTokens: 4599,
+  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
+  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
+};
+const b: ImageUsage = {
+  totalTokens: 4212,
+  inputTokens: 52,
+  outputTokens: 4160,
+  inputTokensDetails: { textTokens: 52, imageTokens: 0 },
+};
+
+describe('sumImageUsage', () => {
+  test('adds field by field', () => {
+    expect(sumImageUsage([a, a])).toStrictEqual({
+      totalTokens: 9536,
+      inputTokens: 338,
+      outputTokens: 9198,
+      inputTokensDetails: { textTokens: 338, imageTokens: 0 },
+      outputTokensDetails: { textTokens: 878, imageTokens: 8320 },
+    });
+  });
+
+  test('keeps outputTokensDetails only when every element has it', () => {
+    expect(sumImageUsage([a, b])).toStrictEqual({
+      totalTokens: 8980,
+      inputTokens: 221,
+      outputTokens: 8759,
+      inputTokensDetails: { textTokens: 221, imageTokens: 0 },
+    });
+    expect(sumImageUsage([b, a])).not.toHaveProperty('outputTokensDetails');
+  });
+
+  test('gives all zeros for no usages, output details included, so an empty shard is neutral', () => {
+    const zero = {
+      totalTokens: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      inputTokensDetails: { textTokens: 0, imageTokens: 0 },
+      outputTokensDetails: { textTokens: 0, imageTokens: 0 },
+    };
+    expect(sumImageUsage([])).toStrictEqual(zero);
+    expect(sumImageUsage([sumImageUsage([]), sumImageUsage([a])])).toStrictEqual(sumImageUsage([a]));
+  });
+
+  test('takes any iterable, generators included', () => {
+    function* usages(): Generator<ImageUsage> {
+      yield a;
+      yield a;
+    }
+    expect(sumImageUsage(usages())).toStrictEqual(sumImageUsage([a, a]));
+    expect(sumImageUsage(new Set([a, b]))).toStrictEqual(sumImageUsage([a, b]));
+  });
+
+  test('adds integers exactly up to Number.MAX_SAFE_INTEGER', () => {
+    const half = (Number.MAX_SAFE_INTEGER - 1) / 2;
+    const big = { totalTokens: half, inputTokens: half, outputTokens: 0, inputTokensDetails: { textTokens: half, imageTokens: 0 } };
+    expect(sumImageUsage([big, big, { ...big, totalTokens: 1, inputTokens: 1, inputTokensDetails: { textTokens: 1, imageTokens: 0 } }]).totalTokens).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
+  });
+
+  test('throws a RangeError rather than a total past Number.MAX_SAFE_INTEGER', () => {
+    const big = { ...b, totalTokens: Number.MAX_SAFE_INTEGER };
+    expect(() => sumImageUsage([big, { ...b, totalTokens: 1 }])).toThrow(RangeError);
+    expect(() => sumImageUsage([{ ...b, totalTokens: 1e308 }, { ...b, totalTokens: 1e308 }])).toThrow(
+      'sumImageUsage: a total passes Number.MAX_SAFE_INTEGER (9007199254740991)',
+    );
+  });
+
+  test('adds a million usages of 0.1 to 100000 within 1e-9', () => {
+    const tenth = {
+      totalTokens: 0.1,
+      inputTokens: 0.1,
+      outputTokens: 0.1,
+      inputTokensDetails: { textTokens: 0.1, imageTokens: 0.1 },
+    };
+    function* many(): Generator<ImageUsage> {
+      for (let index = 0; index < 1_000_000; index++) yield tenth;
+    }
+    const sum = sumImageUsage(many());
+    expect(Math.abs(sum.totalTokens - 100_000)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(sum.inputTokensDetails.imageTokens - 100_000)).toBeLessThanOrEqual(1e-9);
+    // A plain loop drifts: the compensation is what keeps it exact.
+    let plain = 0;
+    for (let index = 0; index < 1_000_000; index++) plain += 0.1;
+    expect(Math.abs(plain - 100_000)).toBeGreaterThan(1e-9);
+  });
+
+  test('throws a TypeError naming the index and field of a malformed element', () => {
+    expect(() => sumImageUsage([a, b, { ...b, inputTokens: Number.NaN }])).toThrow(
+      new TypeError('sumImageUsage: element 2 is not an ImageUsage: inputTokens: expected a finite number >= 0, received NaN'),
+    );
+    expect(() => sumImageUsage([a, null as unknown as ImageUsage])).toThrow('sumImageUsage: element 1 is not an ImageUsage');
+  });
+
+  test('mutates nothing and returns a fresh object', () => {
+    const before = structuredClone(a);
+    const sum = sumImageUsage([a]);
+    expect(sum).toStrictEqual(a);
+    expect(sum).not.toBe(a);
+    expect(a).toStrictEqual(before);
+  });
+});

@@ -1,0 +1,1 @@
+export { toWire } from './toWire.ts';

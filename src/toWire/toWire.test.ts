@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
+import { toWire } from './toWire.ts';
+
+const sdk = {
+  totalTokens: 4768,
+  inputTokens: 169,
+  outputTokens: 4599,
+  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
+  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
+};
+
+describe('toWire', () => {
+  test('gives the snake_case JSON form', () => {
+    expect(JSON.stringify(toWire(sdk))).toBe(
+      '{"total_tokens":4768,"input_tokens":169,"output_tokens":4599,' +
+        '"input_tokens_details":{"text_tokens":169,"image_tokens":0},' +
+        '"output_tokens_details":{"text_tokens":439,"image_tokens":4160}}',
+    );
+  });
+
+  test('leaves out output_tokens_details when there are no output details', () => {
+    const { outputTokensDetails: _, ...withoutDetails } = sdk;
+    expect(toWire(withoutDetails)).not.toHaveProperty('output_tokens_details');
+  });
+
+  test('is the inverse of WireImageUsageSchema', () => {
+    expect(v.parse(WireImageUsageSchema, toWire(sdk))).toStrictEqual(sdk);
+  });
+
+  test('throws a TypeError naming the field of a malformed usage object', () => {
+    expect(() => toWire({ ...sdk, outputTokensDetails: { textTokens: 1, imageTokens: -2 } })).toThrow(
+      new TypeError('toWire: usage is not an ImageUsage: outputTokensDetails.imageTokens: expected a finite number >= 0, received -2'),
+    );
+  });
+});

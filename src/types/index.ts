@@ -1,0 +1,8 @@
+export type {
+  ImageUsage,
+  InputTokensDetails,
+  OutputTokensDetails,
+  TokensDetails,
+  WireImageUsage,
+  WireTokensDetails,
+} from './types.ts';

@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup';
+
+// ESM: one output file per source module, so that a bundler drops every module
+// a consumer does not import (schema construction never rides along with a
+// helper). CJS: one file, for `require`.
+export default defineConfig([
+  {
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],
+    format: 'esm',
+    dts: true,
+    splitting: true,
+    clean: true,
+    outDir: 'dist',
+    target: 'es2022',
+  },
+  {
+    entry: ['src/index.ts'],
+    format: 'cjs',
+    dts: true,
+    outDir: 'dist',
+    target: 'es2022',
+  },
+]);
