@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import type { ImageUsage, WireImageUsage } from '../../src/index.ts';
+
+/** A count under the default rules: finite, `>= 0`, integers and fractions. */
+export const count: fc.Arbitrary<number> = fc.oneof(
+  fc.nat(),
+  fc.maxSafeNat(),
+  fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+);
+
+/** A value that is not a count: negatives, NaN, infinities, strings, bigints, objects. */
+export const notCount: fc.Arbitrary<unknown> = fc.oneof(
+  fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1', null, undefined, true, 1n),
+  fc.string(),
+  fc.object(),
+);
+
+/** A valid SDK-form usage object, sums not necessarily consistent. */
+export const imageUsage: fc.Arbitrary<ImageUsage> = fc.record(
+  {
+    totalTokens: count,
+    inputTokens: count,
+    outputTokens: count,
+    inputTokensDetails: fc.record({ textTokens: count, imageTokens: count }),
+    outputTokensDetails: fc.record({ textTokens: count, imageTokens: count }),
+  },
+  { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
+);
+
+/** A consistent SDK-form usage object of integers small enough to add up many. */
+export const consistentIntegerUsage: fc.Arbitrary<ImageUsage> = fc
+  .record({
+    inputText: fc.nat(1e9),
+    inputImage: fc.nat(1e9),
+    outputText: fc.nat(1e9),
+    outputImage: fc.nat(1e9),
+    withOutputDetails: fc.boolean(),
+  })
+  .map(({ inputText, inputImage, outputText, outputImage, withOutputDetails }) => {
+    const usage: ImageUsage = {
+      totalTokens: inputText + inputImage + outputText + outputImage,
+      inputTokens: inputText + inputImage,
+      outputTokens: outputText + outputImage,
+      inputTokensDetails: { textTokens: inputText, imageTokens: inputImage },
+    };
+    if (withOutputDetails) usage.outputTokensDetails = { textTokens: outputText, imageTokens: outputImage };
+    return usage;
+  });
+
+/** A valid wire-form usage object, `output_tokens_details` absent, `null` or an object. */
+export const wireImageUsage: fc.Arbitrary<WireImageUsage> = fc.record(
+  {
+    total_tokens: count,
+    input_tokens: count,
+    output_tokens: count,
+    input_tokens_details: fc.record({ text_tokens: count, image_tokens: count }),
+    output_tokens_details: fc.option(fc.record({ text_tokens: count, image_tokens: count }), { nil: null }),
+  },
+  { requiredKeys: ['total_tokens', 'input_tokens', 'output_tokens', 'input_tokens_details'] },
+);
+
+/**
+ * A usage-like value: a valid object in either form with some field possibly
+ * replaced, removed or added, or any JSON-ish value at all.
+ */
+export const usageLike: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(fc.oneof(imageUsage, wireImageUsage), fc.option(fc.tuple(fc.string(), fc.boolean(), notCount)))
+    .map(([usage, change]) => {
+      const copy = structuredClone(usage) as unknown as Record<string, unknown>;
+      if (change === null) return copy;
+      const [seed, nested, value] = change;
+      const keys = Object.keys(copy);
+      const key = keys[seed.length % keys.length]!;
+      const target = nested && typeof copy[key] === 'object' && copy[key] !== null ? (copy[key] as Record<string, unknown>) : copy;
+      const targetKeys = Object.keys(target);
+      const targetKey = targetKeys[seed.length % targetKeys.length] ?? key;
+      if (seed.length % 5 === 0) delete target[targetKey];
+      else target[targetKey] = value;
+      return copy;
+    }),
+  fc.jsonValue(),
+  fc.anything(),
+);

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import {
+  ImageUsageSchema,
+  isImageUsage,
+  parseImageUsage,
+  safeParseImageUsage,
+  StrictImageUsageSchema,
+  StrictWireImageUsageSchema,
+  sumImageUsage,
+  toWire,
+  WireImageUsageSchema,
+} from '../src/index.ts';
+import { consistentIntegerUsage, imageUsage, usageLike, wireImageUsage } from './arbitraries/index.ts';
+
+describe('properties', () => {
+  test('the sum of partial sums equals the sum of all (shards can merge)', () => {
+    fc.assert(
+      fc.property(fc.array(consistentIntegerUsage, { maxLength: 40 }), fc.nat(), (usages, cut) => {
+        const at = usages.length === 0 ? 0 : cut % (usages.length + 1);
+        const merged = sumImageUsage([sumImageUsage(usages.slice(0, at)), sumImageUsage(usages.slice(at))]);
+        expect(merged).toStrictEqual(sumImageUsage(usages));
+      }),
+    );
+  });
+
+  test('integer sums do not depend on order', () => {
+    fc.assert(
+      fc.property(fc.array(consistentIntegerUsage, { maxLength: 40 }), (usages) => {
+        expect(sumImageUsage([...usages].reverse())).toStrictEqual(sumImageUsage(usages));
+      }),
+    );
+  });
+
+  test('parse and toWire are inverse', () => {
+    fc.assert(
+      fc.property(imageUsage, (usage) => {
+        expect(parseImageUsage(toWire(usage))).toStrictEqual(parseImageUsage(usage));
+      }),
+    );
+    fc.assert(
+      fc.property(wireImageUsage, (wire) => {
+        const { output_tokens_details: details, ...rest } = wire;
+        // structuredClone: the input may have a null prototype; the output is a plain object.
+        const expected = structuredClone(details == null ? rest : wire);
+        expect(toWire(parseImageUsage(wire))).toStrictEqual(expected);
+      }),
+    );
+  });
+
+  test('safeParseImageUsage and isImageUsage never throw, and agree with each other on SDK input', () => {
+    fc.assert(
+      fc.property(usageLike, fc.boolean(), (input, strict) => {
+        const result = safeParseImageUsage(input, { strict });
+        expect(typeof result.success).toBe('boolean');
+        if (!result.success) expect(result.issues.length).toBeGreaterThan(0);
+        const guard = isImageUsage(input);
+        if (guard) expect(safeParseImageUsage(input).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // The schemas take a hand-written fast path for valid input. Rebuilding
+  // each from its own pipe gives the full valibot checks without it: both must
+  // accept and reject the same inputs and give the same output.
+  test.each([
+    ['ImageUsageSchema', ImageUsageSchema],
+    ['WireImageUsageSchema', WireImageUsageSchema],
+    ['StrictImageUsageSchema', StrictImageUsageSchema],
+    ['StrictWireImageUsageSchema', StrictWireImageUsageSchema],
+  ] as const)('the fast path of %s agrees with the full valibot checks', (_, schema) => {
+    const [first, ...rest] = schema.pipe as readonly [v.GenericSchema, ...v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[]];
+    const full = v.pipe(first, ...rest);
+    expect(full).not.toBe(schema);
+    const integerUsageLike = fc.oneof(usageLike, consistentIntegerUsage, consistentIntegerUsage.map(toWire));
+    fc.assert(
+      fc.property(integerUsageLike, (input) => {
+        const fast = v.safeParse(schema, input);
+        const slow = v.safeParse(full, input);
+        expect(fast.success).toBe(slow.success);
+        if (fast.success) expect(fast.output).toStrictEqual(slow.output);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
