@@ -1,7 +1,7 @@
-import { assertImageUsage } from '../isImageUsage/assertImageUsage.ts';
-import type { ImageUsage } from '../types/index.ts';
 import { formatNumber } from '../internal/formatNumber.ts';
-import { describeExpected, findBrokenRules, type Inconsistency, resolveTolerance, SDK_NAMES } from './rules.ts';
+import { readCounts } from '../internal/readCounts.ts';
+import type { ImageUsage } from '../types/index.ts';
+import { findBrokenRules, type Inconsistency, resolveTolerance } from './rules.ts';
 
 /**
  * Options for {@link checkImageUsage} and `consistentImageUsage`.
@@ -40,11 +40,12 @@ export interface CheckImageUsageOptions {
  * ```
  */
 export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
-  assertImageUsage(usage, 'checkImageUsage: usage');
-  return findBrokenRules(usage, resolveTolerance(options?.tolerance), SDK_NAMES).map((broken) => ({
+  const counts = new Float64Array(7);
+  const hasOutputDetails = readCounts(usage, counts, 'checkImageUsage: usage');
+  return findBrokenRules(counts, hasOutputDetails, resolveTolerance(options?.tolerance)).map((broken) => ({
     rule: broken.rule,
     expected: broken.expected,
     received: broken.received,
-    message: `${broken.field}: expected ${describeExpected(broken)}, received ${formatNumber(broken.received)}`,
+    message: `${broken.path}: expected ${broken.parts}, received ${formatNumber(broken.received)}`,
   }));
 }

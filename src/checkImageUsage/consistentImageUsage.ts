@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { formatNumber } from '../internal/formatNumber.ts';
 import type { ImageUsage } from '../types/index.ts';
 import type { CheckImageUsageOptions } from './checkImageUsage.ts';
-import { describeExpected, type FieldNames, findBrokenRules, resolveTolerance, SDK_NAMES } from './rules.ts';
+import { COUNT_PATHS } from '../internal/readCounts.ts';
+import { countsOf, findBrokenRules, resolveTolerance } from './rules.ts';
 
 /**
  * The issue {@link consistentImageUsage} adds for each broken rule. `input`
@@ -37,12 +38,22 @@ export interface ConsistentImageUsageAction
 }
 
 /**
- * Creates the action for {@link consistentImageUsage}, naming fields as given.
+ * The count paths in the wire form, for the strict wire schema.
+ *
+ * @internal
+ */
+export const WIRE_COUNT_PATHS: readonly string[] = COUNT_PATHS.map((path) =>
+  path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+);
+
+/**
+ * Creates the action for {@link consistentImageUsage}, naming fields with the
+ * given paths (SDK form, or wire form for the strict wire schema).
  *
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
-export function createConsistencyAction(tolerance: number, names: FieldNames): ConsistentImageUsageAction {
+export function createConsistencyAction(tolerance: number, paths: readonly string[]): ConsistentImageUsageAction {
   return {
     kind: 'validation',
     type: 'consistent_image_usage',
@@ -53,12 +64,21 @@ export function createConsistencyAction(tolerance: number, names: FieldNames): C
     '~run'(dataset, config) {
       if (!dataset.typed) return dataset;
       const usage = dataset.value;
-      for (const broken of findBrokenRules(usage, this.requirement, names)) {
+      const hasOutputDetails = usage.outputTokensDetails !== undefined;
+      for (const broken of findBrokenRules(countsOf(usage), hasOutputDetails, this.requirement, paths)) {
         v._addIssue(this, 'consistency', dataset, config, {
           input: broken.received,
-          expected: describeExpected(broken),
+          expected: broken.parts,
           received: formatNumber(broken.received),
-          path: [{ type: 'object', origin: 'value', input: usage as unknown as Record<string, unknown>, key: broken.field, value: broken.received }],
+          path: [
+            {
+              type: 'object',
+              origin: 'value',
+              input: usage as unknown as Record<string, unknown>,
+              key: broken.path,
+              value: broken.received,
+            },
+          ],
         });
       }
       return dataset;
@@ -90,5 +110,5 @@ export function createConsistencyAction(tolerance: number, names: FieldNames): C
  */
 // @__NO_SIDE_EFFECTS__
 export function consistentImageUsage(options?: CheckImageUsageOptions): ConsistentImageUsageAction {
-  return createConsistencyAction(resolveTolerance(options?.tolerance), SDK_NAMES);
+  return createConsistencyAction(resolveTolerance(options?.tolerance), COUNT_PATHS);
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from '../internal/formatNumber.ts';
+import { COUNT_PATHS } from '../internal/readCounts.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /**
@@ -32,45 +33,38 @@ export interface Inconsistency {
   readonly message: string;
 }
 
-/** The default relative tolerance for counts with fractions. */
+/** The default relative tolerance for counts with fractions. @internal */
 export const DEFAULT_TOLERANCE = 1e-9;
 
 /**
- * The field names a message uses, in the form the caller used.
+ * The rules, written once: each names the slots (see `COUNT_PATHS`) of the
+ * reported figure and of its two parts. The output rule applies only when the
+ * output details are present. `checkImageUsage`, the `consistentImageUsage`
+ * action and the strict schemas all apply them through {@link findBrokenRules}.
+ */
+const RULES: readonly (readonly [ConsistencyRule, number, number, number])[] = [
+  ['total', 0, 1, 2],
+  ['input', 1, 3, 4],
+  ['output', 2, 5, 6],
+];
+
+/**
+ * One broken rule, with the names of the fields involved.
  *
  * @internal
  */
-export interface FieldNames {
-  readonly total: string;
-  readonly input: string;
-  readonly output: string;
-  readonly inputText: string;
-  readonly inputImage: string;
-  readonly outputText: string;
-  readonly outputImage: string;
+export interface BrokenRule {
+  /** The rule. */
+  readonly rule: ConsistencyRule;
+  /** The path of the reported figure (`totalTokens`, `total_tokens`). */
+  readonly path: string;
+  /** The parts and their sum (`inputTokens + outputTokens = 5301.59`). */
+  readonly parts: string;
+  /** The sum of the parts. */
+  readonly expected: number;
+  /** The reported figure. */
+  readonly received: number;
 }
-
-/** @internal */
-export const SDK_NAMES: FieldNames = {
-  total: 'totalTokens',
-  input: 'inputTokens',
-  output: 'outputTokens',
-  inputText: 'inputTokensDetails.textTokens',
-  inputImage: 'inputTokensDetails.imageTokens',
-  outputText: 'outputTokensDetails.textTokens',
-  outputImage: 'outputTokensDetails.imageTokens',
-};
-
-/** @internal */
-export const WIRE_NAMES: FieldNames = {
-  total: 'total_tokens',
-  input: 'input_tokens',
-  output: 'output_tokens',
-  inputText: 'input_tokens_details.text_tokens',
-  inputImage: 'input_tokens_details.image_tokens',
-  outputText: 'output_tokens_details.text_tokens',
-  outputImage: 'output_tokens_details.image_tokens',
-};
 
 /**
  * Checks a tolerance option: a finite number `>= 0`.
@@ -90,79 +84,56 @@ export function resolveTolerance(tolerance: number | undefined): number {
 }
 
 /**
- * Whether a reported figure agrees with the sum of its parts: exactly when
- * both are integers, within a relative tolerance otherwise.
+ * The counts of a valid usage object in the order of `COUNT_PATHS`, without
+ * checking them (use `readCounts` for input that may be malformed).
  *
  * @internal
  */
-function agrees(expected: number, received: number, tolerance: number): boolean {
-  if (expected === received) return true;
-  if (Number.isInteger(expected) && Number.isInteger(received)) return false;
-  return Math.abs(expected - received) <= tolerance * Math.max(Math.abs(expected), Math.abs(received));
+export function countsOf(usage: ImageUsage): number[] {
+  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
+  return [
+    usage.totalTokens,
+    usage.inputTokens,
+    usage.outputTokens,
+    inputDetails.textTokens,
+    inputDetails.imageTokens,
+    outputDetails?.textTokens ?? 0,
+    outputDetails?.imageTokens ?? 0,
+  ];
 }
 
 /**
- * One broken rule, with the names of the fields involved.
+ * Applies the consistency rules to the counts of a valid usage object: equal
+ * exactly when both sides are integers, within a relative tolerance otherwise.
  *
- * @internal
- */
-export interface BrokenRule {
-  /** The rule. */
-  readonly rule: ConsistencyRule;
-  /** The name of the reported field (`totalTokens`). */
-  readonly field: string;
-  /** The names of the parts (`inputTokens + outputTokens`). */
-  readonly parts: string;
-  /** The sum of the parts. */
-  readonly expected: number;
-  /** The reported figure. */
-  readonly received: number;
-}
-
-/**
- * Applies the consistency rules to a valid usage object. The one place the
- * rules are written: `checkImageUsage`, the `consistentImageUsage` action and
- * the strict schemas all call it.
- *
- * @param usage A valid usage object.
+ * @param counts The counts, as `readCounts` stores them.
+ * @param hasOutputDetails Whether the output details are present.
  * @param tolerance The relative tolerance for fractions.
- * @param names The field names for the report.
+ * @param paths The paths of the counts, in the form the caller used.
  *
  * @returns The broken rules, empty when consistent.
  *
  * @internal
  */
-export function findBrokenRules(usage: ImageUsage, tolerance: number, names: FieldNames): BrokenRule[] {
+export function findBrokenRules(
+  counts: ArrayLike<number>,
+  hasOutputDetails: boolean,
+  tolerance: number,
+  paths: readonly string[] = COUNT_PATHS,
+): BrokenRule[] {
   const found: BrokenRule[] = [];
-  const check = (rule: ConsistencyRule, field: string, parts: string, expected: number, received: number): void => {
-    if (!agrees(expected, received, tolerance)) found.push({ rule, field, parts, expected, received });
-  };
-  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
-  check('total', names.total, `${names.input} + ${names.output}`, usage.inputTokens + usage.outputTokens, usage.totalTokens);
-  check(
-    'input',
-    names.input,
-    `${names.inputText} + ${names.inputImage}`,
-    inputDetails.textTokens + inputDetails.imageTokens,
-    usage.inputTokens,
-  );
-  if (outputDetails !== undefined) {
-    check(
-      'output',
-      names.output,
-      `${names.outputText} + ${names.outputImage}`,
-      outputDetails.textTokens + outputDetails.imageTokens,
-      usage.outputTokens,
-    );
+  for (const [rule, reported, first, second] of RULES) {
+    if (rule === 'output' && !hasOutputDetails) continue;
+    const expected = counts[first]! + counts[second]!;
+    const received = counts[reported]!;
+    const agrees =
+      expected === received ||
+      (!(Number.isInteger(expected) && Number.isInteger(received)) &&
+        Math.abs(expected - received) <= tolerance * Math.max(expected, received));
+    if (!agrees) {
+      const parts = `${paths[first]} + ${paths[second]} = ${formatNumber(expected)}`;
+      found.push({ rule, path: paths[reported]!, parts, expected, received });
+    }
   }
   return found;
-}
-
-/**
- * What a broken rule expected: the parts and their sum.
- *
- * @internal
- */
-export function describeExpected(broken: BrokenRule): string {
-  return `${broken.parts} = ${formatNumber(broken.expected)}`;
 }

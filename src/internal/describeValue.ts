@@ -1,10 +1,7 @@
-/** The longest description of a received value, in characters. */
-const MAX_LENGTH = 80;
-
 /**
- * Describes a received value for an error message in at most about 80
- * characters: strings quoted and cut, numbers as written (`-0` kept), objects
- * by their kind, never by their contents, and never by calling into them.
+ * Describes a received value for an error message in at most 80 characters:
+ * strings quoted and cut, bigints with `n`, objects and functions by their
+ * kind (never by calling into them), everything else as `String` writes it.
  *
  * @param value The value to describe.
  *
@@ -13,25 +10,20 @@ const MAX_LENGTH = 80;
  * @internal
  */
 export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return truncate(JSON.stringify(value));
-    case 'number':
-      return Object.is(value, -0) ? '-0' : String(value);
-    case 'bigint':
-      return truncate(`${value}n`);
-    case 'object':
-      if (value === null) return 'null';
-      return Array.isArray(value) ? 'Array' : 'Object';
-    case 'function':
-      return 'Function';
-    default:
-      return String(value);
-  }
+  const type = typeof value;
+  return truncate(
+    type === 'string'
+      ? JSON.stringify(value)
+      : type === 'bigint'
+        ? `${value as bigint}n`
+        : value && (type === 'object' || type === 'function')
+          ? type
+          : String(value),
+  );
 }
 
 /**
- * Cuts a description to {@link MAX_LENGTH} characters, saying how long it was.
+ * Cuts a description to 80 characters, saying how long it was.
  *
  * @param text The description.
  *
@@ -40,7 +32,5 @@ export function describeValue(value: unknown): string {
  * @internal
  */
 export function truncate(text: string): string {
-  if (text.length <= MAX_LENGTH) return text;
-  const suffix = `… (${text.length} characters)`;
-  return text.slice(0, MAX_LENGTH - suffix.length) + suffix;
+  return text.length > 80 ? `${text.slice(0, 50)}… (${text.length} characters)` : text;
 }

@@ -1,12 +1,6 @@
 import * as v from 'valibot';
-import { describeValue } from '../internal/describeValue.ts';
 import { ImageUsageSchema } from '../schemas/ImageUsageSchema.ts';
-import {
-  readImageUsage,
-  readStrictImageUsage,
-  readStrictWireImageUsage,
-  readWireImageUsage,
-} from '../schemas/readImageUsage.ts';
+import { isStrict, readImageUsage, readWireImageUsage } from '../schemas/readImageUsage.ts';
 import { StrictImageUsageSchema, StrictWireImageUsageSchema } from '../schemas/StrictImageUsageSchema.ts';
 import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -102,16 +96,14 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
           rootIssue(
             input,
             'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)',
-            `${describeValue(input)} without any`,
+            'an object without any',
           ),
         ],
       };
     }
     const wire = form === 'wire';
-    const output = wire
-      ? (strict ? readStrictWireImageUsage : readWireImageUsage)(input)
-      : (strict ? readStrictImageUsage : readImageUsage)(input);
-    if (output !== undefined) return { success: true, output };
+    const output = wire ? readWireImageUsage(input) : readImageUsage(input);
+    if (output !== undefined && (!strict || isStrict(output))) return { success: true, output };
     const schema = wire
       ? strict
         ? StrictWireImageUsageSchema

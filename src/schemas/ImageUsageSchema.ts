@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { normalizeImageUsage, readImageUsage } from './readImageUsage.ts';
+import { copyImageUsage, readImageUsage } from './readImageUsage.ts';
 import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetailsEntries } from './TokensDetailsSchema.ts';
 import { withFastPath } from './withFastPath.ts';
 
@@ -56,7 +56,7 @@ export const ImageUsageSchema: ImageUsageSchemaType = withFastPath(
       inputTokensDetails: InputTokensDetailsSchema,
       outputTokensDetails: v.optional(OutputTokensDetailsSchema),
     }),
-    v.transform(normalizeImageUsage),
+    v.transform(copyImageUsage),
   ),
   readImageUsage,
 );

@@ -1,14 +1,14 @@
 import * as v from 'valibot';
-import { type ConsistentImageUsageAction, createConsistencyAction } from '../checkImageUsage/consistentImageUsage.ts';
-import { DEFAULT_TOLERANCE, SDK_NAMES, WIRE_NAMES } from '../checkImageUsage/rules.ts';
+import {
+  type ConsistentImageUsageAction,
+  createConsistencyAction,
+  WIRE_COUNT_PATHS,
+} from '../checkImageUsage/consistentImageUsage.ts';
+import { COUNT_PATHS } from '../internal/readCounts.ts';
+import { DEFAULT_TOLERANCE } from '../checkImageUsage/rules.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
-import {
-  fromWireImageUsage,
-  normalizeImageUsage,
-  readStrictImageUsage,
-  readStrictWireImageUsage,
-} from './readImageUsage.ts';
+import { copyImageUsage, copyWireImageUsage, isStrict, readImageUsage, readWireImageUsage } from './readImageUsage.ts';
 import {
   type StrictTokensDetailsEntries,
   StrictTokensDetailsSchema,
@@ -90,10 +90,13 @@ export const StrictImageUsageSchema: StrictImageUsageSchemaType = withFastPath(
       inputTokensDetails: StrictTokensDetailsSchema,
       outputTokensDetails: v.optional(StrictTokensDetailsSchema),
     }),
-    v.transform(normalizeImageUsage),
-    createConsistencyAction(DEFAULT_TOLERANCE, SDK_NAMES),
+    v.transform(copyImageUsage),
+    createConsistencyAction(DEFAULT_TOLERANCE, COUNT_PATHS),
   ),
-  readStrictImageUsage,
+  (input) => {
+    const output = readImageUsage(input);
+    return output !== undefined && isStrict(output) ? output : undefined;
+  },
 );
 
 /**
@@ -117,8 +120,11 @@ export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = withFa
       input_tokens_details: StrictWireTokensDetailsSchema,
       output_tokens_details: v.nullish(StrictWireTokensDetailsSchema),
     }),
-    v.transform(fromWireImageUsage),
-    createConsistencyAction(DEFAULT_TOLERANCE, WIRE_NAMES),
+    v.transform(copyWireImageUsage),
+    createConsistencyAction(DEFAULT_TOLERANCE, WIRE_COUNT_PATHS),
   ),
-  readStrictWireImageUsage,
+  (input) => {
+    const output = readWireImageUsage(input);
+    return output !== undefined && isStrict(output) ? output : undefined;
+  },
 );

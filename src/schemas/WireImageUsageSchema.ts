@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { fromWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
+import { copyWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
 import { WireTokensDetailsSchema, type WireTokensDetailsEntries } from './TokensDetailsSchema.ts';
 import { withFastPath } from './withFastPath.ts';
 
@@ -51,7 +51,7 @@ export const WireImageUsageSchema: WireImageUsageSchemaType = withFastPath(
       input_tokens_details: WireTokensDetailsSchema,
       output_tokens_details: v.nullish(WireTokensDetailsSchema),
     }),
-    v.transform(fromWireImageUsage),
+    v.transform(copyWireImageUsage),
   ),
   readWireImageUsage,
 );

@@ -1,26 +1,34 @@
-import { DEFAULT_TOLERANCE, findBrokenRules, SDK_NAMES } from '../checkImageUsage/rules.ts';
-import { isCount, isStrictCount } from '../isImageUsage/isCount.ts';
+import { countsOf, findBrokenRules } from '../checkImageUsage/rules.ts';
+import { isImageUsage } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage, TokensDetails, WireTokensDetails } from '../types/index.ts';
 
-// The fast paths. Each reads every field once, checks it by hand and builds a
-// fresh output object, or answers `undefined` and leaves the reporting to the
-// full valibot schema. They must accept exactly what the schemas accept and
-// build the same output (test/fastPath.test.ts checks that with fast-check).
+// The fast paths of the schemas. A copier reads each field once into a fresh
+// SDK-form object (it is also the transformation at the end of the full
+// schema); `isImageUsage` then checks the copy, which is plain data, so a
+// getter cannot answer differently the second time. When the copy is not
+// valid, the full valibot schema runs to report the issues. The fast paths
+// must accept exactly what the full schemas accept and build the same output:
+// test/properties.test.ts checks that with fast-check.
 
-/**
- * Reads `{ textTokens, imageTokens }` style counts into a fresh object.
- *
- * @internal
- */
-function details(text: unknown, image: unknown): TokensDetails | undefined {
-  return isCount(text) && isCount(image) ? { textTokens: text, imageTokens: image } : undefined;
-}
+/** The SDK form as the copier reads it: anything may be wrong. @internal */
+type SdkFields = {
+  readonly totalTokens: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly inputTokensDetails: TokensDetails;
+  readonly outputTokensDetails?: TokensDetails | undefined;
+};
 
-/**
- * Builds an SDK-form usage object, leaving out absent output details.
- *
- * @internal
- */
+/** The wire form as the copier reads it: anything may be wrong. @internal */
+type WireFields = {
+  readonly total_tokens: number;
+  readonly input_tokens: number;
+  readonly output_tokens: number;
+  readonly input_tokens_details: WireTokensDetails;
+  readonly output_tokens_details?: WireTokensDetails | null | undefined;
+};
+
+/** Builds an SDK-form usage object, leaving out absent output details. @internal */
 function usage(
   totalTokens: number,
   inputTokens: number,
@@ -34,64 +42,61 @@ function usage(
 }
 
 /**
- * The fast path of `ImageUsageSchema`: an SDK-form object under the default
- * rules, copied; `undefined` when anything is off.
+ * Copies the SDK-form fields into a fresh object with only the known keys;
+ * `outputTokensDetails: undefined` is left out.
  *
- * @param input The value to read.
+ * @internal
+ */
+export function copyImageUsage(input: SdkFields): ImageUsage {
+  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = input;
+  return usage(
+    input.totalTokens,
+    input.inputTokens,
+    input.outputTokens,
+    { textTokens: inputDetails?.textTokens, imageTokens: inputDetails?.imageTokens },
+    outputDetails === undefined
+      ? undefined
+      : { textTokens: outputDetails?.textTokens, imageTokens: outputDetails?.imageTokens },
+  );
+}
+
+/**
+ * Copies the wire-form fields into a fresh SDK-form object; `null` or absent
+ * output details are left out.
  *
- * @returns A fresh {@link ImageUsage}, or `undefined`.
+ * @internal
+ */
+export function copyWireImageUsage(input: WireFields): ImageUsage {
+  const { input_tokens_details: inputDetails, output_tokens_details: outputDetails } = input;
+  return usage(
+    input.total_tokens,
+    input.input_tokens,
+    input.output_tokens,
+    { textTokens: inputDetails?.text_tokens, imageTokens: inputDetails?.image_tokens },
+    outputDetails == null ? undefined : { textTokens: outputDetails.text_tokens, imageTokens: outputDetails.image_tokens },
+  ) as ImageUsage;
+}
+
+/**
+ * The fast path of `ImageUsageSchema`: a fresh copy, or `undefined`.
  *
  * @internal
  */
 export function readImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
-  const { totalTokens, inputTokens, outputTokens, inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } =
-    input as Record<string, unknown>;
-  if (!isCount(totalTokens) || !isCount(inputTokens) || !isCount(outputTokens)) return undefined;
-  if (typeof inputDetails !== 'object' || inputDetails === null) return undefined;
-  const { textTokens, imageTokens } = inputDetails as Record<string, unknown>;
-  const inputTokensDetails = details(textTokens, imageTokens);
-  if (inputTokensDetails === undefined) return undefined;
-  if (outputDetails === undefined) return usage(totalTokens, inputTokens, outputTokens, inputTokensDetails, undefined);
-  if (typeof outputDetails !== 'object' || outputDetails === null) return undefined;
-  const output = outputDetails as Record<string, unknown>;
-  const outputTokensDetails = details(output.textTokens, output.imageTokens);
-  if (outputTokensDetails === undefined) return undefined;
-  return usage(totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails);
+  const output = copyImageUsage(input as SdkFields);
+  return isImageUsage(output) ? output : undefined;
 }
 
 /**
- * The fast path of `WireImageUsageSchema`: a wire-form object under the
- * default rules, converted to the SDK form; `undefined` when anything is off.
- *
- * @param input The value to read.
- *
- * @returns A fresh {@link ImageUsage}, or `undefined`.
+ * The fast path of `WireImageUsageSchema`: a fresh SDK-form copy, or `undefined`.
  *
  * @internal
  */
 export function readWireImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
-  const {
-    total_tokens: totalTokens,
-    input_tokens: inputTokens,
-    output_tokens: outputTokens,
-    input_tokens_details: inputDetails,
-    output_tokens_details: outputDetails,
-  } = input as Record<string, unknown>;
-  if (!isCount(totalTokens) || !isCount(inputTokens) || !isCount(outputTokens)) return undefined;
-  if (typeof inputDetails !== 'object' || inputDetails === null) return undefined;
-  const { text_tokens: textTokens, image_tokens: imageTokens } = inputDetails as Record<string, unknown>;
-  const inputTokensDetails = details(textTokens, imageTokens);
-  if (inputTokensDetails === undefined) return undefined;
-  if (outputDetails === undefined || outputDetails === null) {
-    return usage(totalTokens, inputTokens, outputTokens, inputTokensDetails, undefined);
-  }
-  if (typeof outputDetails !== 'object') return undefined;
-  const output = outputDetails as Record<string, unknown>;
-  const outputTokensDetails = details(output.text_tokens, output.image_tokens);
-  if (outputTokensDetails === undefined) return undefined;
-  return usage(totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails);
+  const output = copyWireImageUsage(input as WireFields);
+  return isImageUsage(output) ? output : undefined;
 }
 
 /**
@@ -100,76 +105,7 @@ export function readWireImageUsage(input: unknown): ImageUsage | undefined {
  *
  * @internal
  */
-function isStrict(usage: ImageUsage): boolean {
-  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
-  return (
-    isStrictCount(usage.totalTokens) &&
-    isStrictCount(usage.inputTokens) &&
-    isStrictCount(usage.outputTokens) &&
-    isStrictCount(inputDetails.textTokens) &&
-    isStrictCount(inputDetails.imageTokens) &&
-    (outputDetails === undefined ||
-      (isStrictCount(outputDetails.textTokens) && isStrictCount(outputDetails.imageTokens))) &&
-    findBrokenRules(usage, DEFAULT_TOLERANCE, SDK_NAMES).length === 0
-  );
-}
-
-/**
- * The fast path of `StrictImageUsageSchema`.
- *
- * @internal
- */
-export function readStrictImageUsage(input: unknown): ImageUsage | undefined {
-  const output = readImageUsage(input);
-  return output !== undefined && isStrict(output) ? output : undefined;
-}
-
-/**
- * The fast path of `StrictWireImageUsageSchema`.
- *
- * @internal
- */
-export function readStrictWireImageUsage(input: unknown): ImageUsage | undefined {
-  const output = readWireImageUsage(input);
-  return output !== undefined && isStrict(output) ? output : undefined;
-}
-
-/**
- * The transformation at the end of the SDK-form schemas: a fresh object with
- * only the known keys, `outputTokensDetails` left out when `undefined`.
- *
- * @internal
- */
-export function normalizeImageUsage(input: {
-  totalTokens: number;
-  inputTokens: number;
-  outputTokens: number;
-  inputTokensDetails: TokensDetails;
-  outputTokensDetails?: TokensDetails | undefined;
-}): ImageUsage {
-  return usage(input.totalTokens, input.inputTokens, input.outputTokens, input.inputTokensDetails, input.outputTokensDetails);
-}
-
-/**
- * The transformation at the end of the wire-form schemas: snake_case in,
- * camelCase out, `null` output details left out.
- *
- * @internal
- */
-export function fromWireImageUsage(input: {
-  total_tokens: number;
-  input_tokens: number;
-  output_tokens: number;
-  input_tokens_details: WireTokensDetails;
-  output_tokens_details?: WireTokensDetails | null | undefined;
-}): ImageUsage {
-  const inputDetails = input.input_tokens_details;
-  const outputDetails = input.output_tokens_details;
-  return usage(
-    input.total_tokens,
-    input.input_tokens,
-    input.output_tokens,
-    { textTokens: inputDetails.text_tokens, imageTokens: inputDetails.image_tokens },
-    outputDetails == null ? undefined : { textTokens: outputDetails.text_tokens, imageTokens: outputDetails.image_tokens },
-  );
+export function isStrict(usage: ImageUsage): boolean {
+  const counts = countsOf(usage);
+  return counts.every(Number.isSafeInteger) && findBrokenRules(counts, usage.outputTokensDetails !== undefined, 0).length === 0;
 }

@@ -1,5 +1,5 @@
-import { assertImageUsage } from '../isImageUsage/assertImageUsage.ts';
-import type { ImageUsage, WireImageUsage } from '../types/index.ts';
+import { readCounts } from '../internal/readCounts.ts';
+import type { ImageUsage, WireImageUsage, WireTokensDetails } from '../types/index.ts';
 
 /**
  * Converts an SDK-form usage object back to the API's snake_case JSON form:
@@ -20,16 +20,18 @@ import type { ImageUsage, WireImageUsage } from '../types/index.ts';
  * ```
  */
 export function toWire(usage: ImageUsage): WireImageUsage {
-  assertImageUsage(usage, 'toWire: usage');
-  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
+  const counts = new Float64Array(7);
+  const hasOutputDetails = readCounts(usage, counts, 'toWire: usage');
+  const details = (text: number, image: number): WireTokensDetails => ({
+    text_tokens: counts[text]!,
+    image_tokens: counts[image]!,
+  });
   const wire: WireImageUsage = {
-    total_tokens: usage.totalTokens,
-    input_tokens: usage.inputTokens,
-    output_tokens: usage.outputTokens,
-    input_tokens_details: { text_tokens: inputDetails.textTokens, image_tokens: inputDetails.imageTokens },
+    total_tokens: counts[0]!,
+    input_tokens: counts[1]!,
+    output_tokens: counts[2]!,
+    input_tokens_details: details(3, 4),
   };
-  if (outputDetails !== undefined) {
-    wire.output_tokens_details = { text_tokens: outputDetails.textTokens, image_tokens: outputDetails.imageTokens };
-  }
+  if (hasOutputDetails) wire.output_tokens_details = details(5, 6);
   return wire;
 }

@@ -1,0 +1,206 @@
+// Benchmarks of the built package (dist/) against the hand-written limit and
+// schema-library peers with the same rules, all in one process so that the
+// ratios compare runs on the same machine at the same time. Each case handles
+// the same array of distinct objects per call; figures are medians per object.
+// Run with `npm run bench`.
+import { CreateImageVariationUsage$inboundSchema as orqSchema } from '@orq-ai/node/models/operations/createimagevariation.js';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Type } from '@sinclair/typebox';
+import { type } from 'arktype';
+import { do_not_optimize, bench, run } from 'mitata';
+import * as v from 'valibot';
+import { z } from 'zod';
+import { ImageUsageSchema, isImageUsage, parseImageUsage, safeParseImageUsage, sumImageUsage } from '../dist/index.js';
+
+const N = 1024;
+const SUM_N = 100_000;
+
+/** A valid SDK-form object, different for each index. */
+function sdkUsage(index) {
+  const text = 50 + (index % 97);
+  const image = index % 3 === 0 ? 0 : 823 + index;
+  const outputText = index % 5;
+  const outputImage = 4160 + (index % 7);
+  const usage = {
+    totalTokens: text + image + outputText + outputImage,
+    inputTokens: text + image,
+    outputTokens: outputText + outputImage,
+    inputTokensDetails: { textTokens: text, imageTokens: image },
+  };
+  if (index % 2 === 0) usage.outputTokensDetails = { textTokens: outputText, imageTokens: outputImage };
+  return usage;
+}
+
+/** The same object in the wire form. */
+function wireUsage(index) {
+  const u = sdkUsage(index);
+  const wire = {
+    total_tokens: u.totalTokens,
+    input_tokens: u.inputTokens,
+    output_tokens: u.outputTokens,
+    input_tokens_details: { text_tokens: u.inputTokensDetails.textTokens, image_tokens: u.inputTokensDetails.imageTokens },
+  };
+  if (u.outputTokensDetails) {
+    wire.output_tokens_details = { text_tokens: u.outputTokensDetails.textTokens, image_tokens: u.outputTokensDetails.imageTokens };
+  }
+  return wire;
+}
+
+/** An invalid SDK-form object: one nested count is a string. */
+function invalidUsage(index) {
+  const usage = sdkUsage(index);
+  usage.inputTokensDetails.imageTokens = String(usage.inputTokensDetails.imageTokens);
+  return usage;
+}
+
+const sdk = Array.from({ length: N }, (_, index) => sdkUsage(index));
+const wire = Array.from({ length: N }, (_, index) => wireUsage(index));
+const invalid = Array.from({ length: N }, (_, index) => invalidUsage(index));
+const manyUsages = Array.from({ length: SUM_N }, (_, index) => sdkUsage(index));
+
+// The hand-written limit: a type guard, and the guard plus building the output object.
+const isCount = (value) => typeof value === 'number' && value >= 0 && value !== Infinity;
+function handGuard(u) {
+  if (typeof u !== 'object' || u === null) return false;
+  if (!isCount(u.totalTokens) || !isCount(u.inputTokens) || !isCount(u.outputTokens)) return false;
+  const i = u.inputTokensDetails;
+  if (typeof i !== 'object' || i === null || !isCount(i.textTokens) || !isCount(i.imageTokens)) return false;
+  const o = u.outputTokensDetails;
+  return o === undefined || (typeof o === 'object' && o !== null && isCount(o.textTokens) && isCount(o.imageTokens));
+}
+function handGuardAndCopy(u) {
+  if (!handGuard(u)) return undefined;
+  const i = u.inputTokensDetails;
+  const o = u.outputTokensDetails;
+  const inputTokensDetails = { textTokens: i.textTokens, imageTokens: i.imageTokens };
+  return o === undefined
+    ? { totalTokens: u.totalTokens, inputTokens: u.inputTokens, outputTokens: u.outputTokens, inputTokensDetails }
+    : {
+        totalTokens: u.totalTokens,
+        inputTokens: u.inputTokens,
+        outputTokens: u.outputTokens,
+        inputTokensDetails,
+        outputTokensDetails: { textTokens: o.textTokens, imageTokens: o.imageTokens },
+      };
+}
+
+// Peers with the same rules: every count a finite number >= 0, output details optional.
+const count = v.pipe(v.number(), v.finite(), v.minValue(0));
+const valibotDetails = v.object({ textTokens: count, imageTokens: count });
+const plainValibot = v.object({
+  totalTokens: count,
+  inputTokens: count,
+  outputTokens: count,
+  inputTokensDetails: valibotDetails,
+  outputTokensDetails: v.optional(valibotDetails),
+});
+const zodCount = z.number().nonnegative(); // zod 4 numbers are finite
+const zodDetails = z.object({ textTokens: zodCount, imageTokens: zodCount });
+const zodSchema = z.object({
+  totalTokens: zodCount,
+  inputTokens: zodCount,
+  outputTokens: zodCount,
+  inputTokensDetails: zodDetails,
+  outputTokensDetails: zodDetails.optional(),
+});
+const arkDetails = type({ textTokens: 'number >= 0', imageTokens: 'number >= 0' });
+const arkSchema = type({
+  totalTokens: 'number >= 0',
+  inputTokens: 'number >= 0',
+  outputTokens: 'number >= 0',
+  inputTokensDetails: arkDetails,
+  'outputTokensDetails?': arkDetails,
+});
+const tbCount = Type.Number({ minimum: 0 });
+const tbDetails = Type.Object({ textTokens: tbCount, imageTokens: tbCount });
+const typeboxCheck = TypeCompiler.Compile(
+  Type.Object({
+    totalTokens: tbCount,
+    inputTokens: tbCount,
+    outputTokens: tbCount,
+    inputTokensDetails: tbDetails,
+    outputTokensDetails: Type.Optional(tbDetails),
+  }),
+);
+
+// Every case must accept every valid input and reject every invalid one, or its figure means nothing.
+for (const [name, accepts] of [
+  ['hand guard', handGuard],
+  ['isImageUsage', isImageUsage],
+  ['parseImageUsage', (x) => safeParseImageUsage(x).success],
+  ['v.safeParse(ImageUsageSchema)', (x) => v.safeParse(ImageUsageSchema, x).success],
+  ['plain valibot', (x) => v.safeParse(plainValibot, x).success],
+  ['zod 4', (x) => zodSchema.safeParse(x).success],
+  ['arktype', (x) => !(arkSchema(x) instanceof type.errors)],
+  ['typebox', (x) => typeboxCheck.Check(x)],
+]) {
+  if (!sdk.every(accepts) || invalid.some(accepts)) throw new Error(`${name} does not agree with the rules`);
+}
+if (!wire.every((x) => orqSchema.safeParse(x).success)) throw new Error('orq schema rejects valid input');
+
+const cases = {
+  'hand-written guard': () => { for (const x of sdk) do_not_optimize(handGuard(x)); },
+  'hand-written guard + copy': () => { for (const x of sdk) do_not_optimize(handGuardAndCopy(x)); },
+  isImageUsage: () => { for (const x of sdk) do_not_optimize(isImageUsage(x)); },
+  'parseImageUsage (SDK)': () => { for (const x of sdk) do_not_optimize(parseImageUsage(x)); },
+  'parseImageUsage (wire)': () => { for (const x of wire) do_not_optimize(parseImageUsage(x)); },
+  'v.safeParse(ImageUsageSchema)': () => { for (const x of sdk) do_not_optimize(v.safeParse(ImageUsageSchema, x)); },
+  'plain valibot object': () => { for (const x of sdk) do_not_optimize(v.safeParse(plainValibot, x)); },
+  'zod 4': () => { for (const x of sdk) do_not_optimize(zodSchema.safeParse(x)); },
+  'orq SDK schema (zod, wire)': () => { for (const x of wire) do_not_optimize(orqSchema.safeParse(x)); },
+  arktype: () => { for (const x of sdk) do_not_optimize(arkSchema(x)); },
+  'typebox compiled Check': () => { for (const x of sdk) do_not_optimize(typeboxCheck.Check(x)); },
+  'invalid: safeParseImageUsage': () => { for (const x of invalid) do_not_optimize(safeParseImageUsage(x)); },
+  'invalid: plain valibot': () => { for (const x of invalid) do_not_optimize(v.safeParse(plainValibot, x)); },
+  'invalid: zod 4': () => { for (const x of invalid) do_not_optimize(zodSchema.safeParse(x)); },
+  'sumImageUsage (100k)': () => do_not_optimize(sumImageUsage(manyUsages)),
+  'plain loop sum (100k)': () => {
+    let total = 0, input = 0, output = 0, inText = 0, inImage = 0, outText = 0, outImage = 0;
+    let allDetails = true;
+    for (const u of manyUsages) {
+      total += u.totalTokens; input += u.inputTokens; output += u.outputTokens;
+      inText += u.inputTokensDetails.textTokens; inImage += u.inputTokensDetails.imageTokens;
+      const o = u.outputTokensDetails;
+      if (o === undefined) allDetails = false;
+      else { outText += o.textTokens; outImage += o.imageTokens; }
+    }
+    do_not_optimize([total, input, output, inText, inImage, outText, outImage, allDetails]);
+  },
+};
+const only = process.argv.find((arg) => arg.startsWith('--filter='))?.slice('--filter='.length);
+for (const [name, fn] of Object.entries(cases)) if (!only || name.includes(only)) bench(name, fn);
+
+const quiet = process.argv.includes('--json');
+const { benchmarks } = await run({ format: quiet ? 'quiet' : 'mitata', colors: false });
+if (only) {
+  for (const trial of benchmarks) console.log(trial.alias, trial.runs[0].stats.p50 / (trial.alias.includes('100k') ? SUM_N : N));
+  process.exit(0);
+}
+const perCall = Object.fromEntries(benchmarks.map((trial) => [trial.alias, trial.runs[0].stats.p50]));
+const perItem = (name) => perCall[name] / (name.includes('100k') ? SUM_N : N);
+
+const rows = Object.keys(cases).map((name) => [name, perItem(name)]);
+const ratio = (a, b) => perItem(a) / perItem(b);
+const peers = ['plain valibot object', 'zod 4', 'orq SDK schema (zod, wire)', 'arktype', 'typebox compiled Check'];
+const fastestPeer = Math.min(...peers.map(perItem));
+const targets = [
+  ['isImageUsage / hand-written guard', ratio('isImageUsage', 'hand-written guard'), 1.2],
+  ['parseImageUsage (SDK) / guard + copy', ratio('parseImageUsage (SDK)', 'hand-written guard + copy'), 1.5],
+  ['parseImageUsage (wire) / guard + copy', ratio('parseImageUsage (wire)', 'hand-written guard + copy'), 1.5],
+  ['parseImageUsage (SDK) / fastest peer', perItem('parseImageUsage (SDK)') / fastestPeer, 1],
+  ['parseImageUsage (wire) / fastest peer', perItem('parseImageUsage (wire)') / fastestPeer, 1],
+  ['v.safeParse(ImageUsageSchema) / plain valibot', ratio('v.safeParse(ImageUsageSchema)', 'plain valibot object'), 0.1],
+  ['invalid: safeParseImageUsage / zod 4', ratio('invalid: safeParseImageUsage', 'invalid: zod 4'), 1],
+  ['sumImageUsage / plain loop', ratio('sumImageUsage (100k)', 'plain loop sum (100k)'), 1.5],
+];
+
+if (quiet) {
+  console.log(JSON.stringify({ date: new Date().toISOString(), perItemNs: Object.fromEntries(rows), targets }, null, 2));
+} else {
+  console.log(`\nMedians per object (ns), node ${process.version}, ${new Date().toISOString().slice(0, 10)}:`);
+  for (const [name, ns] of rows) console.log(`  ${name.padEnd(32)} ${ns.toFixed(1).padStart(9)}`);
+  console.log('\nTargets (ratios of medians in this run):');
+  for (const [name, value, limit] of targets) {
+    console.log(`  ${name.padEnd(48)} ${value.toFixed(3).padStart(7)}  target <= ${limit}  ${value <= limit ? 'met' : 'MISSED'}`);
+  }
+}
