@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, test } from 'vitest';
+
+// What a user ships for one import: the built ESM package (dist/, as npm
+// serves it) bundled by esbuild for an edge runtime, minified, gzipped at
+// level 9. `npm test` builds dist/ first.
+//
+// `target` is what the issue "Validation at the hand-written limit" asks for;
+// `budget` is what this test enforces. Where they differ, the package does not
+// meet the target yet (see the README's Performance section): the budget holds
+// the line at the size measured when it was set, so that it cannot grow unseen.
+const imports = [
+  { name: 'isImageUsage', target: 300, budget: 300 },
+  { name: 'ratio', target: 3000, budget: 300 },
+  { name: 'toWire', target: 3000, budget: 800 },
+  { name: 'checkImageUsage', target: 500, budget: 1100 },
+  { name: 'sumImageUsage', target: 600, budget: 1000 },
+  { name: 'ImageUsageSchema', target: 3000, budget: 2100 },
+  { name: 'parseImageUsage', target: 2500, budget: 3700 },
+  { name: '*', target: 3000, budget: 4600 },
+] as const;
+
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+/** The gzipped size of a minified edge bundle of one import from dist/. */
+async function bundledSize(name: string): Promise<{ minified: number; gzipped: number }> {
+  const contents =
+    name === '*'
+      ? `import * as all from ${JSON.stringify(dist)}; globalThis.used = all;`
+      : `import { ${name} } from ${JSON.stringify(dist)}; globalThis.used = ${name};`;
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['workerd', 'worker', 'edge-light', 'import'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+describe('bundle size per import (esbuild, minified, gzip -9)', () => {
+  test('dist/ is built', () => {
+    expect(existsSync(dist)).toBe(true);
+  });
+
+  const rows: string[] = [];
+  test.each(imports)('$name', async ({ name, target, budget }) => {
+    const { minified, gzipped } = await bundledSize(name);
+    rows.push(
+      `${name.padEnd(18)} ${String(minified).padStart(6)} B min ${String(gzipped).padStart(6)} B gz   target ${target} B${
+        gzipped > target ? '  (over target)' : ''
+      }`,
+    );
+    expect(gzipped).toBeLessThanOrEqual(budget);
+    if (rows.length === imports.length) console.log(`\n${rows.join('\n')}`);
+  });
+
+  test('a helper does not carry the schemas or valibot', async () => {
+    for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio']) {
+      const result = await build({
+        stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const [output] = Object.values(result.metafile.outputs);
+      const shipped = Object.entries(output!.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
+      expect(
+        shipped.map(([input]) => input).filter((input) => input.includes('node_modules/valibot')),
+        name,
+      ).toStrictEqual([]);
+    }
+  });
+});
