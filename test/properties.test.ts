@@ -14,6 +14,18 @@ import {
 } from '../src/index.ts';
 import { consistentIntegerUsage, imageUsage, usageLike, wireImageUsage } from './arbitraries/index.ts';
 
+/** What a caller sees of issues: everything but the input objects in the paths. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[] | undefined): unknown {
+  return issues?.map(({ kind, type, expected, received, message, path }) => ({
+    kind,
+    type,
+    expected,
+    received,
+    message,
+    path: path?.map(({ type: pathType, origin, key }) => [pathType, origin, key]),
+  }));
+}
+
 describe('properties', () => {
   test('the sum of partial sums equals the sum of all (shards can merge)', () => {
     fc.assert(
@@ -62,9 +74,10 @@ describe('properties', () => {
     );
   });
 
-  // The schemas take a hand-written fast path for valid input. Rebuilding
-  // each from its own pipe gives the full valibot checks without it: both must
-  // accept and reject the same inputs and give the same output.
+  // The schemas take a hand-written fast path for valid input and report
+  // invalid input field by field. Rebuilding each from its own pipe gives the
+  // full valibot checks without either: both must accept and reject the same
+  // inputs, give the same output, and report the same issues in the same order.
   test.each([
     ['ImageUsageSchema', ImageUsageSchema],
     ['WireImageUsageSchema', WireImageUsageSchema],
@@ -77,10 +90,13 @@ describe('properties', () => {
     const integerUsageLike = fc.oneof(usageLike, consistentIntegerUsage, consistentIntegerUsage.map(toWire));
     fc.assert(
       fc.property(integerUsageLike, (input) => {
-        const fast = v.safeParse(schema, input);
-        const slow = v.safeParse(full, input);
-        expect(fast.success).toBe(slow.success);
-        if (fast.success) expect(fast.output).toStrictEqual(slow.output);
+        for (const config of [undefined, { abortEarly: true }]) {
+          const fast = v.safeParse(schema, input, config);
+          const slow = v.safeParse(full, input, config);
+          expect(fast.success).toBe(slow.success);
+          if (fast.success) expect(fast.output).toStrictEqual(slow.output);
+          else expect(describeIssues(fast.issues)).toStrictEqual(describeIssues(slow.issues));
+        }
       }),
       { numRuns: 5000 },
     );

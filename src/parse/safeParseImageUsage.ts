@@ -113,8 +113,9 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
         : ImageUsageSchema;
     const result = v.safeParse(schema, input);
     if (result.success) return { success: true, output: result.output };
-    const issues = result.issues.map((issue) => ({ ...issue, message: formatIssue(issue) }));
-    return { success: false, issues: issues as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]] };
+    // The issues are this call's own: give each the message of ImageUsageError.
+    for (const issue of result.issues) (issue as { message: string }).message = formatIssue(issue);
+    return { success: false, issues: result.issues };
   } catch {
     return {
       success: false,

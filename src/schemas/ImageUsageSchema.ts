@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCount } from '../isImageUsage/isCount.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
 import { copyImageUsage, readImageUsage } from './readImageUsage.ts';
@@ -59,4 +60,5 @@ export const ImageUsageSchema: ImageUsageSchemaType = withFastPath(
     v.transform(copyImageUsage),
   ),
   readImageUsage,
+  isCount,
 );

@@ -6,6 +6,7 @@ import {
 } from '../checkImageUsage/consistentImageUsage.ts';
 import { COUNT_PATHS } from '../internal/readCounts.ts';
 import { DEFAULT_TOLERANCE } from '../checkImageUsage/rules.ts';
+import { isStrictCount } from '../isImageUsage/isCount.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
 import { copyImageUsage, copyWireImageUsage, isStrict, readImageUsage, readWireImageUsage } from './readImageUsage.ts';
@@ -97,6 +98,7 @@ export const StrictImageUsageSchema: StrictImageUsageSchemaType = withFastPath(
     const output = readImageUsage(input);
     return output !== undefined && isStrict(output) ? output : undefined;
   },
+  isStrictCount,
 );
 
 /**
@@ -127,4 +129,5 @@ export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = withFa
     const output = readWireImageUsage(input);
     return output !== undefined && isStrict(output) ? output : undefined;
   },
+  isStrictCount,
 );

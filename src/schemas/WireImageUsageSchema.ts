@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCount } from '../isImageUsage/isCount.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
 import { copyWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
@@ -54,4 +55,5 @@ export const WireImageUsageSchema: WireImageUsageSchemaType = withFastPath(
     v.transform(copyWireImageUsage),
   ),
   readWireImageUsage,
+  isCount,
 );
