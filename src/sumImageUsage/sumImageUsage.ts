@@ -1,4 +1,5 @@
 import { readCounts } from '../internal/readCounts.ts';
+import { isImageUsage } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /** How many elements are added plainly before their sums join the compensated totals. */
@@ -31,49 +32,66 @@ const BLOCK = 256;
  * ```
  */
 export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
-  const counts = new Float64Array(7);
-  const block = new Float64Array(7);
   const sums = new Float64Array(7);
   const compensations = new Float64Array(7);
-  const flush = (): void => {
-    for (let slot = 0; slot < 7; slot++) {
-      const sum = sums[slot]!;
-      const value = block[slot]!;
-      const next = sum + value;
-      compensations[slot]! += sum >= value ? sum - next + value : value - next + sum;
-      sums[slot] = next;
-    }
-    block.fill(0);
-  };
+  // The block sums: plain locals, so that the loop runs at the speed of a plain loop.
+  let total = 0;
+  let input = 0;
+  let output = 0;
+  let inputText = 0;
+  let inputImage = 0;
+  let outputText = 0;
+  let outputImage = 0;
   let index = 0;
   let withOutputDetails = true;
   for (const usage of usages) {
-    if (!readCounts(usage, counts, 'sumImageUsage: element', index)) withOutputDetails = false;
-    block[0]! += counts[0]!;
-    block[1]! += counts[1]!;
-    block[2]! += counts[2]!;
-    block[3]! += counts[3]!;
-    block[4]! += counts[4]!;
-    if (withOutputDetails) {
-      block[5]! += counts[5]!;
-      block[6]! += counts[6]!;
+    // readCounts throws the TypeError that names the index and the field.
+    if (!isImageUsage(usage)) readCounts(usage, new Float64Array(7), 'sumImageUsage: element', index);
+    const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
+    total += usage.totalTokens;
+    input += usage.inputTokens;
+    output += usage.outputTokens;
+    inputText += inputDetails.textTokens;
+    inputImage += inputDetails.imageTokens;
+    if (outputDetails === undefined) withOutputDetails = false;
+    else if (withOutputDetails) {
+      outputText += outputDetails.textTokens;
+      outputImage += outputDetails.imageTokens;
     }
-    if (++index % BLOCK === 0) flush();
+    if (++index % BLOCK === 0) {
+      join(sums, compensations, [total, input, output, inputText, inputImage, outputText, outputImage]);
+      total = input = output = inputText = inputImage = outputText = outputImage = 0;
+    }
   }
-  flush();
-  const total = (slot: number): number => {
+  join(sums, compensations, [total, input, output, inputText, inputImage, outputText, outputImage]);
+  const sum = (slot: number): number => {
     const value = sums[slot]! + compensations[slot]!;
     if (!(value <= Number.MAX_SAFE_INTEGER)) {
       throw new RangeError(`sumImageUsage: a total passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`);
     }
     return value;
   };
-  const sum: ImageUsage = {
-    totalTokens: total(0),
-    inputTokens: total(1),
-    outputTokens: total(2),
-    inputTokensDetails: { textTokens: total(3), imageTokens: total(4) },
+  const result: ImageUsage = {
+    totalTokens: sum(0),
+    inputTokens: sum(1),
+    outputTokens: sum(2),
+    inputTokensDetails: { textTokens: sum(3), imageTokens: sum(4) },
   };
-  if (withOutputDetails) sum.outputTokensDetails = { textTokens: total(5), imageTokens: total(6) };
-  return sum;
+  if (withOutputDetails) result.outputTokensDetails = { textTokens: sum(5), imageTokens: sum(6) };
+  return result;
+}
+
+/**
+ * Adds block sums to the totals with Neumaier's compensation.
+ *
+ * @internal
+ */
+function join(sums: Float64Array, compensations: Float64Array, blocks: readonly number[]): void {
+  for (let slot = 0; slot < 7; slot++) {
+    const sum = sums[slot]!;
+    const value = blocks[slot]!;
+    const next = sum + value;
+    compensations[slot]! += sum >= value ? sum - next + value : value - next + sum;
+    sums[slot] = next;
+  }
 }
