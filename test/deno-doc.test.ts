@@ -12,9 +12,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const deno = fileURLToPath(new URL('../node_modules/.bin/deno', import.meta.url));
 
 function denoDoc(...args: string[]) {
-  const result = spawnSync(deno, ['doc', '--lint', ...args, 'src/index.ts'], {
+  const result = spawnSync(deno, ['doc', ...args, 'src/index.ts'], {
     cwd: root,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
     env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
   });
@@ -25,7 +26,7 @@ function denoDoc(...args: string[]) {
 describe('deno doc --lint src/index.ts', () => {
   test('finds no missing JSDoc, explicit type or return type, and no private type of ours', () => {
     // --no-npm leaves valibot unresolved, so that only this package's own declarations are judged.
-    const result = denoDoc('--no-npm');
+    const result = denoDoc('--lint', '--no-npm');
     expect(result.stderr).not.toMatch(/^error/m);
     expect(result.status).toBe(0);
   });
@@ -34,7 +35,7 @@ describe('deno doc --lint src/index.ts', () => {
     // With valibot resolved, Deno counts valibot's own exported types (v.ObjectSchema, …)
     // as "private" to this package: it exempts types from other packages only when they
     // come from jsr: or https: modules, not from npm. Everything else must be clean.
-    const result = denoDoc();
+    const result = denoDoc('--lint');
     const valibot = readFileSync(new URL('../node_modules/valibot/dist/index.d.mts', import.meta.url), 'utf8');
     const exported = new Set(/export \{([^}]*)\};\s*$/.exec(valibot)![1]!.split(',').map((name) => name.trim().replace(/^type /, '')));
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('error'));
@@ -46,5 +47,25 @@ describe('deno doc --lint src/index.ts', () => {
       expect(match, line).not.toBeNull();
       expect(exported.has(match![1]!), line).toBe(true);
     }
+  });
+});
+
+/** One exported symbol in the output of `deno doc --json`. */
+interface DocSymbol {
+  readonly name: string;
+  readonly declarations: ReadonlyArray<{ readonly jsDoc?: { readonly doc?: string; readonly tags?: ReadonlyArray<{ readonly kind: string }> } }>;
+}
+
+describe('the JSDoc of src/index.ts', () => {
+  test('every export has a description and an @example', () => {
+    const result = denoDoc('--json', '--no-npm');
+    expect(result.status).toBe(0);
+    const doc = JSON.parse(result.stdout) as { nodes: Record<string, { symbols: DocSymbol[] }> };
+    const symbols = Object.values(doc.nodes).flatMap((node) => node.symbols);
+    expect(symbols.map((symbol) => symbol.name)).toContain('estimateCost');
+    const undocumented = symbols
+      .filter((symbol) => !symbol.declarations.some((declaration) => declaration.jsDoc?.doc && declaration.jsDoc.tags?.some((tag) => tag.kind === 'example')))
+      .map((symbol) => symbol.name);
+    expect(undocumented).toStrictEqual([]);
   });
 });
