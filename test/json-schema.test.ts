@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import * as v from 'valibot';
@@ -90,6 +92,36 @@ function expectAgreement(value: unknown): void {
 describe('JSON Schema files', () => {
   test('resolve through the package exports to dist/json-schema/', () => {
     for (const { path } of [wire, sdk, wireStrict, sdkStrict]) expect(path).toMatch(/[/\\]dist[/\\]json-schema[/\\][a-z.]+\.json$/);
+  });
+
+  test('import from Node ESM with a JSON import attribute, and require from CommonJS', () => {
+    const cwd = fileURLToPath(new URL('..', import.meta.url));
+    const esm = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import s from 'image-usage/json-schema/wire.json' with { type: 'json' }; console.log(s.title)"],
+      { cwd, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(esm.trim()).toBe('WireImageUsage');
+    const cjs = execFileSync(process.execPath, ['-e', "console.log(require('image-usage/json-schema/sdk.strict.json').title)"], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(cjs.trim()).toBe('StrictImageUsage');
+  });
+
+  test('ship in the npm package', () => {
+    const cwd = fileURLToPath(new URL('..', import.meta.url));
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const [packed] = JSON.parse(
+      execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd, encoding: 'utf8', timeout: 60_000 }),
+    ) as [{ files: { path: string }[] }];
+    expect(packed.files.map((file) => file.path).filter((path) => path.startsWith('dist/json-schema/')).sort()).toStrictEqual([
+      'dist/json-schema/sdk.json',
+      'dist/json-schema/sdk.strict.json',
+      'dist/json-schema/wire.json',
+      'dist/json-schema/wire.strict.json',
+    ]);
   });
 
   test('are draft 2020-12 and valid against its meta-schema', () => {
