@@ -22,3 +22,6 @@ export * from './checkImageUsage/index.ts';
 export { ratio } from './ratio/index.ts';
 export { sumImageUsage } from './sumImageUsage/index.ts';
 export { toWire } from './toWire/index.ts';
+
+// Cost
+export { estimateCost, type ImagePrices } from './estimateCost/index.ts';

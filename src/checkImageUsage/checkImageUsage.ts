@@ -5,6 +5,13 @@ import { findBrokenRules, type Inconsistency, resolveTolerance } from './rules.t
 
 /**
  * Options for {@link checkImageUsage} and `consistentImageUsage`.
+ *
+ * @example
+ * ```ts
+ * import { checkImageUsage } from 'image-usage';
+ *
+ * checkImageUsage(usage, { tolerance: 1e-6 });
+ * ```
  */
 export interface CheckImageUsageOptions {
   /**

@@ -10,6 +10,15 @@ import { countsOf, findBrokenRules, resolveTolerance } from './rules.ts';
  * and `received` are the reported figure, `expected` names the parts and
  * their sum (`inputTokens + outputTokens = 5301.59`), and the path points at
  * the reported field.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ImageUsageSchema, consistentImageUsage } from 'image-usage';
+ *
+ * const result = v.safeParse(v.pipe(ImageUsageSchema, consistentImageUsage()), input);
+ * result.issues?.[0]?.expected; // 'inputTokens + outputTokens = 4212'
+ * ```
  */
 export interface ConsistentImageUsageIssue extends v.BaseIssue<number> {
   /** The issue kind. */
@@ -24,6 +33,14 @@ export interface ConsistentImageUsageIssue extends v.BaseIssue<number> {
 
 /**
  * The valibot validation action that {@link consistentImageUsage} creates.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ImageUsageSchema, consistentImageUsage } from 'image-usage';
+ *
+ * const Schema = v.pipe(ImageUsageSchema, consistentImageUsage());
+ * ```
  */
 export interface ConsistentImageUsageAction
   extends v.BaseValidation<ImageUsage, ImageUsage, ConsistentImageUsageIssue> {

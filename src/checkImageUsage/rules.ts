@@ -6,6 +6,13 @@ import type { ImageUsage } from '../types/index.ts';
  * The consistency rule a usage object breaks: `'total'` (total = input +
  * output), `'input'` (input = text + image) or `'output'` (output = text +
  * image, only when `outputTokensDetails` is present).
+ *
+ * @example
+ * ```ts
+ * import { checkImageUsage, type ConsistencyRule } from 'image-usage';
+ *
+ * const rules: ConsistencyRule[] = checkImageUsage(usage).map((found) => found.rule);
+ * ```
  */
 export type ConsistencyRule = 'total' | 'input' | 'output';
 

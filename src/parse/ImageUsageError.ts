@@ -4,6 +4,14 @@ import type * as v from 'valibot';
  * The issues of a usage object that failed to parse: valibot issues, at least
  * one, each with a `message` of the form `path: what was expected, received
  * what`.
+ *
+ * @example
+ * ```ts
+ * import { safeParseImageUsage } from 'image-usage';
+ *
+ * const result = safeParseImageUsage(input);
+ * if (!result.success) console.log(result.issues[0].message);
+ * ```
  */
 export type ImageUsageIssues = readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
 

@@ -10,6 +10,13 @@ import type { ImageUsageIssues } from './ImageUsageError.ts';
 
 /**
  * Options for {@link safeParseImageUsage} and `parseImageUsage`.
+ *
+ * @example
+ * ```ts
+ * import { parseImageUsage } from 'image-usage';
+ *
+ * const usage = parseImageUsage(input, { strict: true });
+ * ```
  */
 export interface ParseImageUsageOptions {
   /**
@@ -23,6 +30,14 @@ export interface ParseImageUsageOptions {
 /**
  * The result of {@link safeParseImageUsage}: the usage object in the SDK form,
  * or the issues.
+ *
+ * @example
+ * ```ts
+ * import { safeParseImageUsage } from 'image-usage';
+ *
+ * const result = safeParseImageUsage(input);
+ * if (result.success) console.log(result.output.totalTokens);
+ * ```
  */
 export type SafeParseImageUsageResult =
   | {

@@ -2,6 +2,14 @@ import * as v from 'valibot';
 
 /**
  * The type of {@link CountSchema}: a number, finite, `>= 0`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { CountSchemaType } from 'image-usage';
+ *
+ * type Count = v.InferOutput<CountSchemaType>; // number
+ * ```
  */
 export type CountSchemaType = v.SchemaWithPipe<
   readonly [v.NumberSchema<undefined>, v.FiniteAction<number, undefined>, v.MinValueAction<number, 0, undefined>]
@@ -24,6 +32,14 @@ export const CountSchema: CountSchemaType = v.pipe(v.number(), v.finite(), v.min
 
 /**
  * The type of {@link StrictCountSchema}: a number, a safe integer, `>= 0`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { StrictCountSchemaType } from 'image-usage';
+ *
+ * type Count = v.InferOutput<StrictCountSchemaType>; // number
+ * ```
  */
 export type StrictCountSchemaType = v.SchemaWithPipe<
   readonly [v.NumberSchema<undefined>, v.SafeIntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]

@@ -6,7 +6,16 @@ import { copyImageUsage, readImageUsage } from './readImageUsage.ts';
 import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetailsEntries } from './TokensDetailsSchema.ts';
 import { withFastPath } from './withFastPath.ts';
 
-/** The entries of {@link ImageUsageSchema}. */
+/**
+ * The entries of {@link ImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { ImageUsageEntries } from 'image-usage';
+ *
+ * type Key = keyof ImageUsageEntries; // 'totalTokens' | 'inputTokens' | …
+ * ```
+ */
 export type ImageUsageEntries = {
   /** The total number of tokens. */
   readonly totalTokens: CountSchemaType;
@@ -20,7 +29,17 @@ export type ImageUsageEntries = {
   readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<TokensDetailsEntries, undefined>, undefined>;
 };
 
-/** The type of {@link ImageUsageSchema}. */
+/**
+ * The type of {@link ImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { ImageUsageSchemaType } from 'image-usage';
+ *
+ * type Output = v.InferOutput<ImageUsageSchemaType>; // ImageUsage
+ * ```
+ */
 export type ImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
     v.ObjectSchema<ImageUsageEntries, undefined>,

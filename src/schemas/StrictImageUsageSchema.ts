@@ -18,7 +18,16 @@ import {
 } from './TokensDetailsSchema.ts';
 import { withFastPath } from './withFastPath.ts';
 
-/** The entries of {@link StrictImageUsageSchema}. */
+/**
+ * The entries of {@link StrictImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { StrictImageUsageEntries } from 'image-usage';
+ *
+ * type Key = keyof StrictImageUsageEntries; // 'totalTokens' | 'inputTokens' | …
+ * ```
+ */
 export type StrictImageUsageEntries = {
   /** The total number of tokens. */
   readonly totalTokens: StrictCountSchemaType;
@@ -32,7 +41,17 @@ export type StrictImageUsageEntries = {
   readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<StrictTokensDetailsEntries, undefined>, undefined>;
 };
 
-/** The type of {@link StrictImageUsageSchema}. */
+/**
+ * The type of {@link StrictImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { StrictImageUsageSchemaType } from 'image-usage';
+ *
+ * type Output = v.InferOutput<StrictImageUsageSchemaType>; // ImageUsage
+ * ```
+ */
 export type StrictImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
     v.ObjectSchema<StrictImageUsageEntries, undefined>,
@@ -41,7 +60,16 @@ export type StrictImageUsageSchemaType = v.SchemaWithPipe<
   ]
 >;
 
-/** The entries of {@link StrictWireImageUsageSchema}. */
+/**
+ * The entries of {@link StrictWireImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { StrictWireImageUsageEntries } from 'image-usage';
+ *
+ * type Key = keyof StrictWireImageUsageEntries; // 'total_tokens' | 'input_tokens' | …
+ * ```
+ */
 export type StrictWireImageUsageEntries = {
   /** The total number of tokens. */
   readonly total_tokens: StrictCountSchemaType;
@@ -55,7 +83,17 @@ export type StrictWireImageUsageEntries = {
   readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<StrictWireTokensDetailsEntries, undefined>, undefined>;
 };
 
-/** The type of {@link StrictWireImageUsageSchema}. */
+/**
+ * The type of {@link StrictWireImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { StrictWireImageUsageSchemaType } from 'image-usage';
+ *
+ * type Input = v.InferInput<StrictWireImageUsageSchemaType>; // the wire form
+ * ```
+ */
 export type StrictWireImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
     v.ObjectSchema<StrictWireImageUsageEntries, undefined>,

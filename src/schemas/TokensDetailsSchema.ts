@@ -1,7 +1,16 @@
 import * as v from 'valibot';
 import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
 
-/** The entries of the SDK-form details schemas under the default rules. */
+/**
+ * The entries of the SDK-form details schemas under the default rules.
+ *
+ * @example
+ * ```ts
+ * import type { TokensDetailsEntries } from 'image-usage';
+ *
+ * type Key = keyof TokensDetailsEntries; // 'textTokens' | 'imageTokens'
+ * ```
+ */
 export type TokensDetailsEntries = {
   /** The number of text tokens. */
   readonly textTokens: CountSchemaType;
@@ -9,7 +18,16 @@ export type TokensDetailsEntries = {
   readonly imageTokens: CountSchemaType;
 };
 
-/** The entries of the SDK-form details schemas under the strict rules. */
+/**
+ * The entries of the SDK-form details schemas under the strict rules.
+ *
+ * @example
+ * ```ts
+ * import type { StrictTokensDetailsEntries } from 'image-usage';
+ *
+ * type Key = keyof StrictTokensDetailsEntries; // 'textTokens' | 'imageTokens'
+ * ```
+ */
 export type StrictTokensDetailsEntries = {
   /** The number of text tokens. */
   readonly textTokens: StrictCountSchemaType;
@@ -17,7 +35,16 @@ export type StrictTokensDetailsEntries = {
   readonly imageTokens: StrictCountSchemaType;
 };
 
-/** The entries of the wire-form details schema under the default rules. */
+/**
+ * The entries of the wire-form details schema under the default rules.
+ *
+ * @example
+ * ```ts
+ * import type { WireTokensDetailsEntries } from 'image-usage';
+ *
+ * type Key = keyof WireTokensDetailsEntries; // 'text_tokens' | 'image_tokens'
+ * ```
+ */
 export type WireTokensDetailsEntries = {
   /** The number of text tokens. */
   readonly text_tokens: CountSchemaType;
@@ -25,7 +52,16 @@ export type WireTokensDetailsEntries = {
   readonly image_tokens: CountSchemaType;
 };
 
-/** The entries of the wire-form details schema under the strict rules. */
+/**
+ * The entries of the wire-form details schema under the strict rules.
+ *
+ * @example
+ * ```ts
+ * import type { StrictWireTokensDetailsEntries } from 'image-usage';
+ *
+ * type Key = keyof StrictWireTokensDetailsEntries; // 'text_tokens' | 'image_tokens'
+ * ```
+ */
 export type StrictWireTokensDetailsEntries = {
   /** The number of text tokens. */
   readonly text_tokens: StrictCountSchemaType;

@@ -6,7 +6,16 @@ import { copyWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
 import { WireTokensDetailsSchema, type WireTokensDetailsEntries } from './TokensDetailsSchema.ts';
 import { withFastPath } from './withFastPath.ts';
 
-/** The entries of {@link WireImageUsageSchema}. */
+/**
+ * The entries of {@link WireImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { WireImageUsageEntries } from 'image-usage';
+ *
+ * type Key = keyof WireImageUsageEntries; // 'total_tokens' | 'input_tokens' | …
+ * ```
+ */
 export type WireImageUsageEntries = {
   /** The total number of tokens. */
   readonly total_tokens: CountSchemaType;
@@ -20,7 +29,17 @@ export type WireImageUsageEntries = {
   readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<WireTokensDetailsEntries, undefined>, undefined>;
 };
 
-/** The type of {@link WireImageUsageSchema}. */
+/**
+ * The type of {@link WireImageUsageSchema}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import type { WireImageUsageSchemaType } from 'image-usage';
+ *
+ * type Input = v.InferInput<WireImageUsageSchemaType>; // the wire form
+ * ```
+ */
 export type WireImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
     v.ObjectSchema<WireImageUsageEntries, undefined>,

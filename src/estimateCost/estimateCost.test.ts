@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { ImageUsage } from '../types/index.ts';
+import { estimateCost, type ImagePrices } from './estimateCost.ts';
+
+// Example prices per million tokens for the tests, not anyone's current prices.
+const prices: ImagePrices = { inputText: 5, inputImage: 10, outputImage: 40 };
+const withText: ImagePrices = { inputText: 5, inputImage: 8, outputImage: 32, outputText: 10 };
+
+const noDetails: ImageUsage = {
+  totalTokens: 4768,
+  inputTokens: 169,
+  outputTokens: 4599,
+  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
+};
+const details: ImageUsage = { ...noDetails, outputTokensDetails: { textTokens: 439, imageTokens: 4160 } };
+const edit: ImageUsage = {
+  totalTokens: 5019,
+  inputTokens: 859,
+  outputTokens: 4160,
+  inputTokensDetails: { textTokens: 36, imageTokens: 823 },
+};
+
+/** A consistent usage object of input text tokens only. */
+function textOnly(tokens: number): ImageUsage {
+  return {
+    totalTokens: tokens,
+    inputTokens: tokens,
+    outputTokens: 0,
+    inputTokensDetails: { textTokens: tokens, imageTokens: 0 },
+  };
+}
+
+describe('estimateCost', () => {
+  test('prices input by text and image, and output without details as image output', () => {
+    // 169 × 5 + 4599 × 40 = 184805 millionths
+    expect(estimateCost(noDetails, prices)).toBe(0.184805);
+    // 36 × 5 + 823 × 10 + 4160 × 40 = 174810 millionths
+    expect(estimateCost(edit, prices)).toBe(0.17481);
+  });
+
+  test('is exact where naive floating point is not', () => {
+    expect(169 * (5 / 1e6) + 4599 * (40 / 1e6)).not.toBe(0.184805);
+    expect(String(estimateCost(noDetails, prices))).toBe('0.184805');
+  });
+
+  test('prices text and image output apart when the details and the text price are both there', () => {
+    // 169 × 5 + 439 × 10 + 4160 × 32 = 138355 millionths
+    expect(estimateCost(details, withText)).toBe(0.138355);
+  });
+
+  test('without an outputText price, every output token counts as image output, details or not', () => {
+    const { outputText: _, ...noTextPrice } = withText;
+    // 169 × 5 + 4599 × 32 = 148013 millionths
+    expect(estimateCost(details, noTextPrice)).toBe(0.148013);
+    expect(estimateCost(noDetails, withText)).toBe(0.148013);
+    expect(estimateCost(details, { ...noTextPrice, outputText: undefined })).toBe(0.148013);
+  });
+
+  test('rounds the total once, half up, to a millionth', () => {
+    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.5 })).toBe(0.000001);
+    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.499 })).toBe(0);
+    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.5 })).toBe(0.000002);
+    // the parts are not rounded one by one: two halves make one millionth (not two),
+    // two quarters make a half that rounds up to one (not zero)
+    const two = { totalTokens: 2, inputTokens: 2, outputTokens: 0, inputTokensDetails: { textTokens: 1, imageTokens: 1 } };
+    expect(estimateCost(two, { ...prices, inputText: 0.5, inputImage: 0.5 })).toBe(0.000001);
+    expect(estimateCost(two, { ...prices, inputText: 0.25, inputImage: 0.25 })).toBe(0.000001);
+  });
+
+  test('takes prices and counts at the decimal they print as, exponents included', () => {
+    expect(estimateCost(textOnly(1e7), { ...prices, inputText: 1e-7 })).toBe(0.000001);
+    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.1 })).toBe(0); // 0.3 millionths
+    expect(estimateCost(textOnly(7), { ...prices, inputText: 0.1 })).toBe(0.000001); // 0.7 millionths
+    expect(estimateCost(textOnly(0.5), { ...prices, inputText: 3 })).toBe(0.000002); // 1.5 millionths
+    expect(estimateCost(textOnly(0), prices)).toBe(0);
+  });
+
+  test('matches an independent integer computation on generated counts and prices', () => {
+    // Prices in ten-thousandths (k / 10000 per million tokens), counts up to 1e9.
+    const price = fc.nat(2_000_000);
+    fc.assert(
+      fc.property(
+        fc.nat(1e9),
+        fc.nat(1e9),
+        fc.nat(1e9),
+        fc.nat(1e9),
+        fc.boolean(),
+        fc.tuple(price, price, price, fc.option(price, { nil: undefined })),
+        (inText, inImage, outText, outImage, withDetails, [pText, pImage, pOutImage, pOutText]) => {
+          const usage: ImageUsage = {
+            totalTokens: inText + inImage + outText + outImage,
+            inputTokens: inText + inImage,
+            outputTokens: outText + outImage,
+            inputTokensDetails: { textTokens: inText, imageTokens: inImage },
+          };
+          if (withDetails) usage.outputTokensDetails = { textTokens: outText, imageTokens: outImage };
+          const given: ImagePrices = {
+            inputText: pText / 1e4,
+            inputImage: pImage / 1e4,
+            outputImage: pOutImage / 1e4,
+            ...(pOutText === undefined ? {} : { outputText: pOutText / 1e4 }),
+          };
+          const split = withDetails && pOutText !== undefined;
+          const tenThousandthsOfMillionths =
+            BigInt(inText) * BigInt(pText) +
+            BigInt(inImage) * BigInt(pImage) +
+            (split
+              ? BigInt(outText) * BigInt(pOutText) + BigInt(outImage) * BigInt(pOutImage)
+              : BigInt(outText + outImage) * BigInt(pOutImage));
+          const micros = (tenThousandthsOfMillionths + 5000n) / 10000n;
+          const expected = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`.replace(/\.?0+$/, '');
+          expect(String(estimateCost(usage, given))).toBe(expected === '' ? '0' : expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('keeps every millionth up to 2^33 currency units, and refuses more', () => {
+    expect(String(estimateCost(textOnly(1e6), { ...prices, inputText: 8589934591.999999 }))).toBe('8589934591.999999');
+    expect(() => estimateCost(textOnly(1e6), { ...prices, inputText: 2 ** 33 })).toThrow(
+      new RangeError(
+        'estimateCost: the cost reaches 2^33 (8589934592) currency units, past which a number cannot hold every millionth',
+      ),
+    );
+  });
+
+  test('rejects a usage object that is not one, naming the field', () => {
+    expect(() => estimateCost({ ...noDetails, inputTokens: -1 }, prices)).toThrow(
+      new TypeError('estimateCost: usage is not an ImageUsage: inputTokens: expected a finite number >= 0, received -1'),
+    );
+    expect(() => estimateCost({ total_tokens: 1 } as unknown as ImageUsage, prices)).toThrow(TypeError);
+  });
+
+  test('rejects usage that does not add up, whose cost would be ambiguous', () => {
+    expect(() => estimateCost({ ...details, outputTokensDetails: { textTokens: 440, imageTokens: 4160 } }, withText)).toThrow(
+      new RangeError(
+        'estimateCost: usage does not add up, so its cost is ambiguous: outputTokens: expected outputTokensDetails.textTokens + outputTokensDetails.imageTokens = 4600, received 4599',
+      ),
+    );
+  });
+
+  test.each([
+    [null, TypeError, 'prices: expected an object, received null'],
+    [5, TypeError, 'prices: expected an object, received 5'],
+    [{ inputImage: 10, outputImage: 40 }, TypeError, 'prices.inputText: expected a number, received undefined'],
+    [{ ...prices, inputImage: '10' }, TypeError, 'prices.inputImage: expected a number, received "10"'],
+    [{ ...prices, outputImage: -1 }, RangeError, 'prices.outputImage: expected a finite number >= 0, received -1'],
+    [{ ...prices, inputText: Number.NaN }, RangeError, 'prices.inputText: expected a finite number >= 0, received NaN'],
+    [{ ...prices, inputText: Number.POSITIVE_INFINITY }, RangeError, 'prices.inputText: expected a finite number >= 0, received Infinity'],
+    [{ ...prices, outputText: null }, TypeError, 'prices.outputText: expected a number, received null'],
+  ])('rejects the prices %o', (given, type, message) => {
+    expect(() => estimateCost(noDetails, given as unknown as ImagePrices)).toThrow(new type(`estimateCost: ${message}`));
+  });
+
+  test('mutates nothing', () => {
+    const usage = structuredClone(details);
+    const given = { ...withText };
+    estimateCost(Object.freeze(usage), Object.freeze(given));
+    expect(usage).toStrictEqual(details);
+    expect(given).toStrictEqual(withText);
+  });
+});

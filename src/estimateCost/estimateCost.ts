@@ -1,0 +1,150 @@
+import { checkImageUsage } from '../checkImageUsage/checkImageUsage.ts';
+import { describeValue } from '../internal/describeValue.ts';
+import { readCounts } from '../internal/readCounts.ts';
+import type { ImageUsage } from '../types/index.ts';
+
+/**
+ * Prices per million tokens, in one currency unit of your choice (dollars,
+ * say). No price table ships with the package: prices change.
+ *
+ * @example
+ * ```ts
+ * // Example figures only: look up the current prices of your model.
+ * const prices: ImagePrices = { inputText: 5, inputImage: 10, outputImage: 40 };
+ * ```
+ */
+export interface ImagePrices {
+  /** The price of a million text input tokens. */
+  readonly inputText: number;
+  /** The price of a million image input tokens. */
+  readonly inputImage: number;
+  /** The price of a million image output tokens. */
+  readonly outputImage: number;
+  /**
+   * The price of a million text output tokens. Without it, every output
+   * token is priced as image output (`undefined` counts as absent).
+   */
+  readonly outputText?: number | undefined;
+}
+
+/** Costs from this many currency units on cannot keep every millionth in a `number`. */
+const MAX_COST = 2 ** 33;
+
+/** A decimal number: `digits / 10 ** scale`. */
+interface Decimal {
+  readonly digits: bigint;
+  readonly scale: number;
+}
+
+/**
+ * Estimates what a usage object costs, from prices per million tokens.
+ * Input tokens are priced by `inputTokensDetails` (text and image). Output
+ * tokens are priced by `outputTokensDetails` when it is present and
+ * `prices.outputText` is given; otherwise every output token counts as image
+ * output, so that leaving the text price out never prices output at zero.
+ *
+ * The arithmetic is exact: each count and each price is taken at the decimal
+ * value it prints as (`String(1.25)` is `'1.25'`), multiplied and added as
+ * integers, and the total is rounded once, half up, to a millionth of the
+ * currency unit. The result is the `number` nearest that decimal, which for a
+ * cost below 2^33 (8,589,934,592) units is the decimal itself.
+ *
+ * @param usage The usage object, in the SDK form; its sums must add up.
+ * @param prices The prices per million tokens.
+ *
+ * @returns The cost, in the currency unit of the prices, to a millionth.
+ *
+ * @throws {TypeError} When `usage` is not a valid `ImageUsage`, or a price is
+ * not a number, naming the field.
+ * @throws {RangeError} When the usage does not add up (its cost would be
+ * ambiguous), when a price is negative or not finite, or when the cost
+ * reaches 2^33 units.
+ *
+ * @example
+ * ```ts
+ * import { estimateCost } from 'image-usage';
+ *
+ * // Example prices per million tokens, not current ones.
+ * estimateCost(
+ *   {
+ *     totalTokens: 4212,
+ *     inputTokens: 52,
+ *     outputTokens: 4160,
+ *     inputTokensDetails: { textTokens: 52, imageTokens: 0 },
+ *   },
+ *   { inputText: 5, inputImage: 10, outputImage: 40 },
+ * ); // 0.16666
+ * ```
+ */
+export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
+  readCounts(usage, new Float64Array(7), 'estimateCost: usage');
+  const broken = checkImageUsage(usage);
+  if (broken.length > 0) {
+    throw new RangeError(`estimateCost: usage does not add up, so its cost is ambiguous: ${broken[0]!.message}`);
+  }
+  if (typeof prices !== 'object' || prices === null) {
+    throw new TypeError(`estimateCost: prices: expected an object, received ${describeValue(prices)}`);
+  }
+  const inputText = readPrice(prices, 'inputText', false)!;
+  const inputImage = readPrice(prices, 'inputImage', false)!;
+  const outputImage = readPrice(prices, 'outputImage', false)!;
+  const outputText = readPrice(prices, 'outputText', true);
+
+  const terms: Array<[count: number, price: number]> = [
+    [usage.inputTokensDetails.textTokens, inputText],
+    [usage.inputTokensDetails.imageTokens, inputImage],
+  ];
+  const details = usage.outputTokensDetails;
+  if (details !== undefined && outputText !== undefined) {
+    terms.push([details.textTokens, outputText], [details.imageTokens, outputImage]);
+  } else {
+    terms.push([usage.outputTokens, outputImage]);
+  }
+
+  // count × price per million tokens = cost in millionths of the unit.
+  const products = terms.map(([count, price]) => {
+    const a = toDecimal(count);
+    const b = toDecimal(price);
+    return { digits: a.digits * b.digits, scale: a.scale + b.scale };
+  });
+  const scale = Math.max(...products.map((product) => product.scale));
+  let sum = 0n;
+  for (const product of products) sum += product.digits * 10n ** BigInt(scale - product.scale);
+  const unit = 10n ** BigInt(scale);
+  const micros = sum / unit + (2n * (sum % unit) >= unit ? 1n : 0n);
+  if (micros >= BigInt(MAX_COST) * 1_000_000n) {
+    throw new RangeError(
+      `estimateCost: the cost reaches 2^33 (${MAX_COST}) currency units, past which a number cannot hold every millionth`,
+    );
+  }
+  return Number(micros) / 1e6;
+}
+
+/**
+ * Reads and checks one price.
+ *
+ * @internal
+ */
+function readPrice(prices: ImagePrices, name: keyof ImagePrices, optional: boolean): number | undefined {
+  const value: unknown = prices[name];
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'number') {
+    throw new TypeError(`estimateCost: prices.${name}: expected a number, received ${describeValue(value)}`);
+  }
+  if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
+    throw new RangeError(`estimateCost: prices.${name}: expected a finite number >= 0, received ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/**
+ * The decimal value a finite number `>= 0` prints as, exactly.
+ *
+ * @internal
+ */
+function toDecimal(value: number): Decimal {
+  const [, whole, fraction = '', exponent = '0'] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value))!;
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole! + fraction);
+  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+}

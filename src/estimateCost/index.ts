@@ -1,0 +1,1 @@
+export { estimateCost, type ImagePrices } from './estimateCost.ts';

@@ -1,0 +1,37 @@
+import { expectTypeOf, test } from 'vitest';
+import type {
+  CheckImageUsageOptions,
+  checkImageUsage,
+  ConsistentImageUsageAction,
+  consistentImageUsage,
+  estimateCost,
+  ImagePrices,
+  ImageUsage,
+  Inconsistency,
+  isImageUsage,
+  ParseImageUsageOptions,
+  parseImageUsage,
+  ratio,
+  SafeParseImageUsageResult,
+  safeParseImageUsage,
+  sumImageUsage,
+  toWire,
+  WireImageUsage,
+} from '../src/index.ts';
+
+// The signatures the README's API reference lists, exactly.
+test('the functions have the signatures of the API reference', () => {
+  expectTypeOf<typeof parseImageUsage>().toEqualTypeOf<(input: unknown, options?: ParseImageUsageOptions) => ImageUsage>();
+  expectTypeOf<typeof safeParseImageUsage>().toEqualTypeOf<
+    (input: unknown, options?: ParseImageUsageOptions) => SafeParseImageUsageResult
+  >();
+  expectTypeOf<typeof isImageUsage>().toEqualTypeOf<(input: unknown) => input is ImageUsage>();
+  expectTypeOf<typeof checkImageUsage>().toEqualTypeOf<
+    (usage: ImageUsage, options?: CheckImageUsageOptions) => readonly Inconsistency[]
+  >();
+  expectTypeOf<typeof consistentImageUsage>().toEqualTypeOf<(options?: CheckImageUsageOptions) => ConsistentImageUsageAction>();
+  expectTypeOf<typeof sumImageUsage>().toEqualTypeOf<(usages: Iterable<ImageUsage>) => ImageUsage>();
+  expectTypeOf<typeof ratio>().toEqualTypeOf<(part: number, whole: number) => number>();
+  expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => WireImageUsage>();
+  expectTypeOf<typeof estimateCost>().toEqualTypeOf<(usage: ImageUsage, prices: ImagePrices) => number>();
+});
