@@ -1,6 +1,6 @@
 // Reads real usage payloads and shows what image-usage makes of each: whether
 // it is valid, what the consistency check finds, and at the end the sum of the
-// valid ones. Run it with `npm run example`.
+// valid, consistent ones (what a meter would bill). Run it with `npm run example`.
 import { readFileSync } from 'node:fs';
 import { checkImageUsage, safeParseImageUsage, sumImageUsage, toWire } from 'image-usage';
 
@@ -16,12 +16,12 @@ for (const { name, value } of cases) {
     for (const issue of result.issues) console.log(`    ${issue.message}`);
     continue;
   }
-  valid.push(result.output);
   const inconsistencies = checkImageUsage(result.output);
+  if (inconsistencies.length === 0) valid.push(result.output);
   console.log(`  valid: ${result.output.totalTokens} tokens (${result.output.inputTokens} in, ${result.output.outputTokens} out)`);
   if (inconsistencies.length === 0) console.log('  consistent');
   for (const found of inconsistencies) console.log(`  inconsistent (${found.rule}): ${found.message}`);
 }
 
-console.log(`\nSum of the ${valid.length} valid payloads, in the wire form:`);
+console.log(`\nSum of the ${valid.length} valid, consistent payloads, in the wire form:`);
 console.log(JSON.stringify(toWire(sumImageUsage(valid)), null, 2));
