@@ -1,4 +1,10 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// tsup runs the two builds below in parallel, and a build with `clean: true`
+// deletes the other build's output (its declaration step removes every
+// `*.d.cts` too), so `dist` is emptied once here instead.
+rmSync('dist', { recursive: true, force: true });
 
 // ESM: one output file per source module, so that a bundler drops every module
 // a consumer does not import (schema construction never rides along with a
@@ -9,7 +15,6 @@ export default defineConfig([
     format: 'esm',
     dts: true,
     splitting: true,
-    clean: true,
     outDir: 'dist',
     target: 'es2022',
   },
