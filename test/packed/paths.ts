@@ -25,11 +25,24 @@ export const BIN = {
   workerd: `${ROOT}node_modules/.bin/workerd`,
 } as const;
 
-/** The environment for the runtimes: no update checks, no colours, Deno's cache under `.tmp`. */
+/** A proxy that refuses every connection: a runtime that tries to download something fails loudly. */
+const NO_NETWORK = 'http://127.0.0.1:9';
+
+/**
+ * The environment for the runtimes: no update checks, no colours, Deno's cache
+ * under `.tmp`, and no network but 127.0.0.1 (everything they need is in
+ * node_modules).
+ */
 export const RUNTIME_ENV: NodeJS.ProcessEnv = {
   ...process.env,
   DENO_DIR,
   DENO_NO_UPDATE_CHECK: '1',
   NO_COLOR: '1',
   BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0',
+  HTTP_PROXY: NO_NETWORK,
+  HTTPS_PROXY: NO_NETWORK,
+  http_proxy: NO_NETWORK,
+  https_proxy: NO_NETWORK,
+  NO_PROXY: '127.0.0.1,localhost',
+  no_proxy: '127.0.0.1,localhost',
 };
