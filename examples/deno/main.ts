@@ -1,4 +1,4 @@
-// POST /usage with Deno.serve, on 127.0.0.1. Run: `deno run --allow-net --allow-env main.ts`
+// POST /usage with Deno.serve, on 127.0.0.1. Run: `deno run --allow-net --allow-env=PORT main.ts`
 // (PORT picks the port, 0 for any free one).
 import { handleUsage } from '../edge/handleUsage.ts';
 

@@ -61,6 +61,13 @@ function isResponseBody(body: unknown): body is { usage: unknown } {
  *
  * @param request The request.
  * @returns The response.
+ *
+ * @example
+ * ```ts
+ * Deno.serve({ port: 8000 }, handleUsage);
+ * Bun.serve({ port: 3000, fetch: handleUsage });
+ * export default { fetch: handleUsage }; // a Cloudflare Worker
+ * ```
  */
 export async function handleUsage(request: Request): Promise<Response> {
   if (new URL(request.url).pathname !== '/usage') return new Response('Not Found', { status: 404 });
