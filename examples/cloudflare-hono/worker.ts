@@ -1,7 +1,6 @@
 // POST /usage as a Cloudflare Worker with Hono, validated by
 // @hono/standard-validator with image-usage's valibot schemas (Standard
-// Schema v1). Same contract as ../edge/handleUsage.ts, except that, as with
-// any Hono JSON validator, a body counts as JSON only with a JSON Content-Type.
+// Schema v1). Same contract as ../edge/handleUsage.ts.
 // Deploy with wrangler (`main = "worker.ts"`), or bundle it and serve it with
 // workerd: see workerd.capnp.
 import { sValidator } from '@hono/standard-validator';
@@ -34,6 +33,9 @@ const BodySchema = v.lazy((input: unknown) =>
     : UsageSchema,
 );
 
+/** A JSON media type: `application/json` or `application/*+json`. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
 /** One problem with a request, as JSON. */
 function problem(message: string): { issues: { path: string; message: string }[] } {
   return { issues: [{ path: '', message }] };
@@ -47,6 +49,12 @@ app.post(
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(problem(`expected a body of at most ${MAX_BODY_BYTES} bytes, received more`), 413),
   }),
+  // Hono's JSON validator reads a body only with a JSON Content-Type: say so rather than validate nothing.
+  async (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0]!.trim() ?? '';
+    if (!JSON_TYPE.test(type)) return c.json(problem(`expected Content-Type application/json, received ${type || 'none'}`), 400);
+    await next();
+  },
   sValidator('json', BodySchema, (result, c) => {
     if (!result.success) {
       const issues = result.error.map((issue) => ({

@@ -5,7 +5,7 @@
 // The body is an image API response with a `usage` field, or a usage object on
 // its own, in the wire form (snake_case) or the SDK form (camelCase). Answers:
 //   200 { usage, inconsistencies }      usage in the SDK form, inconsistencies from checkImageUsage
-//   400 { issues: [{ path, message }] } not valid usage, or not JSON
+//   400 { issues: [{ path, message }] } not valid usage, not JSON, or not sent as JSON (Content-Type)
 //   413 { issues: [...] }               a body over 64 KiB
 //   405 { issues: [...] }               a method other than POST
 //   404                                 any other path
@@ -29,6 +29,9 @@ function json(status: number, body: unknown, headers?: Record<string, string>): 
 function problem(status: number, message: string, headers?: Record<string, string>): Response {
   return json(status, { issues: [{ path: '', message }] satisfies Problem[] }, headers);
 }
+
+/** A JSON media type: `application/json` or `application/*+json`. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 /** Reads the body as UTF-8 text, or `undefined` once it passes `limit` bytes (without reading the rest). */
 async function readText(request: Request, limit: number): Promise<string | undefined> {
@@ -72,6 +75,9 @@ function isResponseBody(body: unknown): body is { usage: unknown } {
 export async function handleUsage(request: Request): Promise<Response> {
   if (new URL(request.url).pathname !== '/usage') return new Response('Not Found', { status: 404 });
   if (request.method !== 'POST') return problem(405, `expected method POST, received ${request.method}`, { allow: 'POST' });
+
+  const type = request.headers.get('content-type')?.split(';')[0]!.trim() ?? '';
+  if (!JSON_TYPE.test(type)) return problem(400, `expected Content-Type application/json, received ${type || 'none'}`);
 
   let text: string | undefined;
   let body: unknown;

@@ -24,6 +24,7 @@ function postChunked(url: string, chunks: string[]): Promise<number> {
     request.end();
   });
 }
+
 const EXAMPLES = `${CONSUMER}examples/`;
 const LISTENING = (output: string) => /Listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
 
@@ -173,6 +174,17 @@ describe.each(apps)('POST /usage with $name', (app) => {
     const { status, body } = await post('{"total_tokens": 4212,');
     expect(status).toBe(400);
     expect(body.issues).toEqual([{ path: '', message: expect.stringMatching(/^expected a JSON body, received one that is not/) }]);
+  });
+
+  test('400 for a body not sent as JSON, and 200 for a JSON media type with parameters or a +json suffix', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const { status, body } = await post(JSON.stringify(wire), { headers: { 'content-type': type } });
+      expect([type, status, body]).toEqual([type, 400, { issues: [{ path: '', message: `expected Content-Type application/json, received ${type}` }] }]);
+    }
+    for (const type of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
+      const { status } = await post(JSON.stringify(wire), { headers: { 'content-type': type } });
+      expect([type, status]).toEqual([type, 200]);
+    }
   });
 
   test('413 for a body over 64 KiB, and 200 for one of exactly 64 KiB', async () => {
