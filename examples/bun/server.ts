@@ -1,5 +1,5 @@
 // POST /usage with Bun.serve, on 127.0.0.1. Run: `bun server.ts`
-// (PORT picks the port, 0 for any free one).
+// (PORT picks the port, 0 for any free one). Type-check: `tsc -p tsconfig.json` (with @types/bun).
 import { handleUsage } from '../edge/handleUsage.ts';
 
 const server = Bun.serve({

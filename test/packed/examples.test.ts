@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, CONSUMER, RUNTIME_ENV } from './paths.ts';
+import { BIN, CONSUMER, ROOT, RUNTIME_ENV } from './paths.ts';
 import { freePort, type RunningServer, startServer } from './server.ts';
 
 const exec = promisify(execFile);
@@ -96,9 +96,15 @@ const sdk = {
 };
 const apiResponse = { created: 1713833628, data: [{ b64_json: 'iVBORw0KGgo=' }], usage: wire };
 
-test('the Deno example type-checks', async () => {
+test('the Deno example type-checks with Deno, against the packed package', async () => {
   const { stderr } = await exec(BIN.deno, ['check', 'examples/deno/main.ts'], { cwd: CONSUMER, env: RUNTIME_ENV, timeout: 50_000 });
   expect(stderr).toContain('Check');
+});
+
+test("the Bun example type-checks with Bun's types, against the packed package", async () => {
+  // tsc exits non-zero, and so rejects, on a type error.
+  const { stdout } = await exec(`${ROOT}node_modules/.bin/tsc`, ['-p', 'examples/bun/tsconfig.json'], { cwd: CONSUMER, timeout: 50_000 });
+  expect(stdout).toBe('');
 });
 
 describe.each(apps)('POST /usage with $name', (app) => {
