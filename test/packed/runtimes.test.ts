@@ -1,6 +1,7 @@
 // The runtime matrix: one smoke script (test/runtimes/smoke.mjs) run on the
 // packed package in every runtime the package claims. Each runner prints or
-// returns `{ entry, passed }` (the module it loaded, the checks that passed).
+// returns `{ entry, exports, passed }`: the module it loaded, the names it
+// exports (the same as src/index.ts's in every build) and the checks that passed.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -39,32 +40,35 @@ async function bundle(entry: string, format: 'esm' | 'iife', conditions: string[
 
 const PACKED = `${CONSUMER}node_modules/image-usage/`;
 
+/** The names `src/index.ts` exports at run time: every build must export exactly these. */
+const EXPORTS = Object.keys(await import('../../src/index.ts')).sort();
+
 /** Each runtime: its name (as in the README's table), how to run the smoke test, and what it must report. */
 const RUNTIMES: { name: string; run: () => Promise<unknown>; expected: unknown }[] = [
   {
     name: 'Node, ESM',
     run: () => runJson(process.execPath, ['esm.mjs'], CONSUMER),
-    expected: { entry: `file://${PACKED}dist/index.js`, passed: CHECKS },
+    expected: { entry: `file://${PACKED}dist/index.js`, exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'Node, CJS',
     run: () => runJson(process.execPath, ['cjs.cjs'], CONSUMER),
-    expected: { entry: `${PACKED}dist/index.cjs`, passed: CHECKS },
+    expected: { entry: `${PACKED}dist/index.cjs`, exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'Deno, npm package',
     run: () => runJson(BIN.deno, ['run', '--quiet', 'esm.mjs'], CONSUMER),
-    expected: { entry: `file://${PACKED}dist/index.js`, passed: CHECKS },
+    expected: { entry: `file://${PACKED}dist/index.js`, exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'Deno, JSR source',
     run: () => runJson(BIN.deno, ['run', '--quiet', 'esm.mjs'], JSR_CONSUMER),
-    expected: { entry: `file://${JSR_CONSUMER}package/src/index.ts`, passed: CHECKS },
+    expected: { entry: `file://${JSR_CONSUMER}package/src/index.ts`, exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'Bun',
     run: () => runJson(BIN.bun, ['esm.mjs'], CONSUMER),
-    expected: { entry: `file://${PACKED}dist/index.js`, passed: CHECKS },
+    expected: { entry: `file://${PACKED}dist/index.js`, exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'workerd',
@@ -74,7 +78,7 @@ const RUNTIMES: { name: string; run: () => Promise<unknown>; expected: unknown }
       expect(stderr).toContain('[ PASS ] smoke');
       return { bundled, ...JSON.parse(stdout.trim().split('\n').at(-1)!) };
     },
-    expected: { bundled: expect.arrayContaining(['node_modules/image-usage/dist/index.js']), passed: CHECKS },
+    expected: { bundled: expect.arrayContaining(['node_modules/image-usage/dist/index.js']), exports: EXPORTS, passed: CHECKS },
   },
   {
     name: 'Vercel edge runtime',
@@ -84,7 +88,7 @@ const RUNTIMES: { name: string; run: () => Promise<unknown>; expected: unknown }
       vm.evaluate(readFileSync(`${CONSUMER}edge.bundle.js`, 'utf8'));
       return { bundled, ...JSON.parse(await vm.evaluate<Promise<string>>('globalThis.smokeResult')) };
     },
-    expected: { bundled: expect.arrayContaining(['node_modules/image-usage/dist/index.js']), runtime: 'edge-runtime', passed: CHECKS },
+    expected: { bundled: expect.arrayContaining(['node_modules/image-usage/dist/index.js']), runtime: 'edge-runtime', exports: EXPORTS, passed: CHECKS },
   },
 ];
 

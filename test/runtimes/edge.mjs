@@ -4,4 +4,4 @@
 import * as api from 'image-usage';
 import { smoke } from './smoke.mjs';
 
-globalThis.smokeResult = smoke(api).then((passed) => JSON.stringify({ runtime: EdgeRuntime, passed }));
+globalThis.smokeResult = smoke(api).then((passed) => JSON.stringify({ runtime: EdgeRuntime, exports: Object.keys(api).sort(), passed }));

@@ -6,6 +6,6 @@ import { smoke } from './smoke.mjs';
 export default {
   async test() {
     const passed = await smoke(api);
-    console.log(JSON.stringify({ passed }));
+    console.log(JSON.stringify({ exports: Object.keys(api).sort(), passed }));
   },
 };
