@@ -45,16 +45,16 @@ const app = new Hono();
 
 app.post(
   '/usage',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(problem(`expected a body of at most ${MAX_BODY_BYTES} bytes, received more`), 413),
-  }),
   // Hono's JSON validator reads a body only with a JSON Content-Type: say so rather than validate nothing.
   async (c, next) => {
     const type = c.req.header('content-type')?.split(';')[0]!.trim() ?? '';
     if (!JSON_TYPE.test(type)) return c.json(problem(`expected Content-Type application/json, received ${type || 'none'}`), 400);
     await next();
   },
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(problem(`expected a body of at most ${MAX_BODY_BYTES} bytes, received more`), 413),
+  }),
   sValidator('json', BodySchema, (result, c) => {
     if (!result.success) {
       const issues = result.error.map((issue) => ({
@@ -77,7 +77,8 @@ app.onError((error, c) => {
   if (error instanceof HTTPException && error.status === 400) {
     return c.json(problem(`expected a JSON body, received one that is not (${error.message})`), 400);
   }
-  throw error;
+  console.error(error);
+  return c.text('Internal Server Error', 500);
 });
 
 export default app;

@@ -79,10 +79,9 @@ export async function handleUsage(request: Request): Promise<Response> {
   const type = request.headers.get('content-type')?.split(';')[0]!.trim() ?? '';
   if (!JSON_TYPE.test(type)) return problem(400, `expected Content-Type application/json, received ${type || 'none'}`);
 
-  let text: string | undefined;
   let body: unknown;
   try {
-    text = await readText(request, MAX_BODY_BYTES);
+    const text = await readText(request, MAX_BODY_BYTES);
     if (text === undefined) return problem(413, `expected a body of at most ${MAX_BODY_BYTES} bytes, received more`);
     body = JSON.parse(text);
   } catch (error) {

@@ -183,7 +183,7 @@ describe.each(apps)('POST /usage with $name', (app) => {
   });
 
   test('400 for a body not sent as JSON, and 200 for a JSON media type with parameters or a +json suffix', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) {
       const { status, body } = await post(JSON.stringify(wire), { headers: { 'content-type': type } });
       expect([type, status, body]).toEqual([type, 400, { issues: [{ path: '', message: `expected Content-Type application/json, received ${type}` }] }]);
     }
