@@ -1,10 +1,14 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// tsup runs the two builds below in parallel, and a build with `clean: true`
+// deletes the other build's output (its declaration step removes every
+// `*.d.cts` too), so `dist` is emptied once here instead.
+rmSync('dist', { recursive: true, force: true });
 
 // ESM: one output file per source module, so that a bundler drops every module
 // a consumer does not import (schema construction never rides along with a
-// helper). CJS: one file, for `require`. The two builds run side by side, so
-// neither cleans dist/ (that would delete the other's files): `npm run build`
-// empties it first.
+// helper). CJS: one file, for `require`.
 export default defineConfig([
   {
     entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],

@@ -1,9 +1,11 @@
-// Writes the JSON Schemas (draft 2020-12) of the usage object to dist/json-schema/,
+// Writes the JSON Schemas (draft 2020-12) of the usage object to json-schema/ (at the
+// package root, so that `image-usage/json-schema/wire.json` resolves even without
+// `exports`, under node10 resolution),
 // converted from the built valibot schemas by @valibot/to-json-schema. Run by
 // `npm run build` after tsup. Each valibot schema is `v.pipe(v.object(...), v.transform(...))`
 // (the strict ones end with the consistency check too): only the `v.object` at
 // `pipe[0]` describes the input, so that is what is converted.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   ImageUsageSchema,
@@ -12,7 +14,8 @@ import {
   WireImageUsageSchema,
 } from '../dist/index.js';
 
-const outDir = new URL('../dist/json-schema/', import.meta.url);
+const outDir = new URL('../json-schema/', import.meta.url);
+rmSync(outDir, { recursive: true, force: true });
 
 const files = [
   {

@@ -1,0 +1,101 @@
+// POST /usage for any runtime with web-standard Request and Response (Deno,
+// Bun, workers): the shared handler of the Deno and Bun examples. Copy this
+// file beside your server.
+//
+// The body is an image API response with a `usage` field, or a usage object on
+// its own, in the wire form (snake_case) or the SDK form (camelCase). Answers:
+//   200 { usage, inconsistencies }      usage in the SDK form, inconsistencies from checkImageUsage
+//   400 { issues: [{ path, message }] } not valid usage, not JSON, or not sent as JSON (Content-Type)
+//   413 { issues: [...] }               a body over 64 KiB
+//   405 { issues: [...] }               a method other than POST
+//   404                                 any other path
+import { checkImageUsage, safeParseImageUsage } from 'image-usage';
+
+/** The largest body accepted, in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** One problem with a request: `path` is where in the body (`''` for the body itself). */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A JSON response. */
+function json(status: number, body: unknown, headers?: Record<string, string>): Response {
+  return Response.json(body, headers ? { status, headers } : { status });
+}
+
+/** A JSON error response with one problem about the body as a whole. */
+function problem(status: number, message: string, headers?: Record<string, string>): Response {
+  return json(status, { issues: [{ path: '', message }] satisfies Problem[] }, headers);
+}
+
+/** A JSON media type: `application/json` or `application/*+json`. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/** Reads the body as UTF-8 text, or `undefined` once it passes `limit` bytes (without reading the rest). */
+async function readText(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
+  if (request.body === null) return '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = request.body.getReader();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Whether a parsed body is a whole API response (a `usage` field and no usage keys of its own). */
+function isResponseBody(body: unknown): body is { usage: unknown } {
+  return typeof body === 'object' && body !== null && 'usage' in body && !('total_tokens' in body) && !('totalTokens' in body);
+}
+
+/**
+ * Answers `POST /usage` with the usage object in the SDK form and its
+ * inconsistencies, or with the problems of the request.
+ *
+ * @param request The request.
+ * @returns The response.
+ *
+ * @example
+ * ```ts
+ * Deno.serve({ port: 8000 }, handleUsage);
+ * Bun.serve({ port: 3000, fetch: handleUsage });
+ * export default { fetch: handleUsage }; // a Cloudflare Worker
+ * ```
+ */
+export async function handleUsage(request: Request): Promise<Response> {
+  if (new URL(request.url).pathname !== '/usage') return new Response('Not Found', { status: 404 });
+  if (request.method !== 'POST') return problem(405, `expected method POST, received ${request.method}`, { allow: 'POST' });
+
+  const type = request.headers.get('content-type')?.split(';')[0]!.trim() ?? '';
+  if (!JSON_TYPE.test(type)) return problem(400, `expected Content-Type application/json, received ${type || 'none'}`);
+
+  let body: unknown;
+  try {
+    const text = await readText(request, MAX_BODY_BYTES);
+    if (text === undefined) return problem(413, `expected a body of at most ${MAX_BODY_BYTES} bytes, received more`);
+    body = JSON.parse(text);
+  } catch (error) {
+    return problem(400, `expected a JSON body, received one that is not (${(error as Error).message})`);
+  }
+
+  const [usage, at] = isResponseBody(body) ? [body.usage, ['usage']] : [body, []];
+  const result = safeParseImageUsage(usage);
+  if (!result.success) {
+    const issues: Problem[] = result.issues.map((issue) => ({
+      path: [...at, ...(issue.path ?? []).map((item) => String(item.key))].join('.'),
+      message: issue.message,
+    }));
+    return json(400, { issues });
+  }
+  return json(200, { usage: result.output, inconsistencies: checkImageUsage(result.output) });
+}
