@@ -12,6 +12,9 @@ export const TARBALL_DIR: string = `${SCRATCH}pack/`;
 /** A consumer project with the tarball installed, as a user would have it. */
 export const CONSUMER: string = `${SCRATCH}consumer/`;
 
+/** The consumer project again, with valibot at the lowest version the peer range allows. */
+export const LOWEST_PEER_CONSUMER: string = `${SCRATCH}lowest-peer/`;
+
 /** A Deno project that gets the package as JSR source, through `jsr.json`. */
 export const JSR_CONSUMER: string = `${SCRATCH}jsr/`;
 

@@ -9,7 +9,7 @@ import { EdgeVM } from '@edge-runtime/vm';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import { CHECKS } from '../runtimes/smoke.mjs';
-import { BIN, CONSUMER, JSR_CONSUMER, ROOT, RUNTIME_ENV } from './paths.ts';
+import { BIN, CONSUMER, JSR_CONSUMER, LOWEST_PEER_CONSUMER, ROOT, RUNTIME_ENV } from './paths.ts';
 
 const exec = promisify(execFile);
 
@@ -49,6 +49,19 @@ const RUNTIMES: { name: string; run: () => Promise<unknown>; expected: unknown }
     name: 'Node, ESM',
     run: () => runJson(process.execPath, ['esm.mjs'], CONSUMER),
     expected: { entry: `file://${PACKED}dist/index.js`, exports: EXPORTS, passed: CHECKS },
+  },
+  {
+    name: 'Node, ESM, valibot 1.1.0',
+    async run() {
+      const valibot = JSON.parse(readFileSync(`${LOWEST_PEER_CONSUMER}node_modules/valibot/package.json`, 'utf8'));
+      return { valibot: valibot.version, ...(await runJson(process.execPath, ['esm.mjs'], LOWEST_PEER_CONSUMER)) as object };
+    },
+    expected: {
+      valibot: '1.1.0',
+      entry: `file://${LOWEST_PEER_CONSUMER}node_modules/image-usage/dist/index.js`,
+      exports: EXPORTS,
+      passed: CHECKS,
+    },
   },
   {
     name: 'Node, CJS',

@@ -6,7 +6,7 @@
 // `jsr.json`. Every test in test/packed/ works on these, never on `src/`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { CONSUMER, JSR_CONSUMER, ROOT, SCRATCH, TARBALL_DIR } from './paths.ts';
+import { CONSUMER, JSR_CONSUMER, LOWEST_PEER_CONSUMER, ROOT, SCRATCH, TARBALL_DIR } from './paths.ts';
 
 /** The installed version of a devDependency, so that npm finds it in its cache. */
 function installedVersion(name: string): string {
@@ -33,6 +33,13 @@ export default function setup(): void {
   );
   cpSync(`${ROOT}test/runtimes`, CONSUMER, { recursive: true });
   cpSync(`${ROOT}examples`, `${CONSUMER}examples`, { recursive: true });
+
+  // The same package beside valibot 1.1.0, the lowest version of the peer range
+  // (installed as the devDependency `valibot-lowest`).
+  cpSync(`${CONSUMER}node_modules/image-usage`, `${LOWEST_PEER_CONSUMER}node_modules/image-usage`, { recursive: true });
+  cpSync(`${ROOT}node_modules/valibot-lowest`, `${LOWEST_PEER_CONSUMER}node_modules/valibot`, { recursive: true });
+  cpSync(`${ROOT}test/runtimes`, LOWEST_PEER_CONSUMER, { recursive: true });
+  cpSync(`${CONSUMER}package.json`, `${LOWEST_PEER_CONSUMER}package.json`);
 
   // JSR: Deno's `links` use a local folder in place of the registry, but only
   // one with a deno.json, so the package's jsr.json is copied in as one.
