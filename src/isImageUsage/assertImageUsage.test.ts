@@ -40,4 +40,12 @@ describe('assertImageUsage', () => {
     expect((error as TypeError).message).toBe('f: usage could not be read: a getter or proxy trap threw');
     expect((error as TypeError).cause).toBe(cause);
   });
+
+  test('says the value could not be read when even describing a field throws (a revoked proxy)', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => assertImageUsage({ ...usage, totalTokens: proxy }, 'f: usage')).toThrow(
+      new TypeError('f: usage could not be read: a getter or proxy trap threw'),
+    );
+  });
 });

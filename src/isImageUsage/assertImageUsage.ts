@@ -14,17 +14,17 @@ import { findInvalidField } from './isImageUsage.ts';
  * @internal
  */
 export function assertImageUsage(input: unknown, what: string): asserts input is ImageUsage {
-  let field: string | undefined;
-  let received: unknown = input;
+  let problem: string;
   try {
-    field = findInvalidField(input);
+    const field = findInvalidField(input);
     if (field === undefined) return;
+    let received: unknown = input;
     for (const key of field ? field.split('.') : []) received = (received as Record<string, unknown>)[key];
+    const expected = field === '' || !field.endsWith('Tokens') ? 'an object' : 'a finite number >= 0';
+    // Described inside the try: even describing a revoked proxy throws.
+    problem = `${field || '(value)'}: expected ${expected}, received ${describeValue(received)}`;
   } catch (error) {
     throw new TypeError(`${what} could not be read: a getter or proxy trap threw`, { cause: error });
   }
-  const expected = field === '' || !field.endsWith('Tokens') ? 'an object' : 'a finite number >= 0';
-  throw new TypeError(
-    `${what} is not an ImageUsage: ${field || '(value)'}: expected ${expected}, received ${describeValue(received)}`,
-  );
+  throw new TypeError(`${what} is not an ImageUsage: ${problem}`);
 }
