@@ -3,12 +3,16 @@ import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import {
   checkImageUsage,
+  consistentImageUsage,
   ImageUsageError,
+  ImageUsageSchema,
   isImageUsage,
   parseImageUsage,
   safeParseImageUsage,
   sumImageUsage,
   toWire,
+  StrictImageUsageSchema,
+  StrictWireImageUsageSchema,
   WireImageUsageSchema,
 } from '../src/index.ts';
 import { consistentIntegerUsage, usageLike } from './arbitraries/index.ts';
@@ -172,7 +176,7 @@ describe('__proto__ and constructor keys pollute nothing', () => {
     outputTokensDetails: { textTokens: 0, imageTokens: 4160 },
   };
 
-  test.each(texts.map((text, index) => [index === 0 ? 'wire' : 'SDK', text]))('%s form: outputs are fresh plain objects with only the known keys', (_, text) => {
+  test.each(texts.map((text, index) => [index === 0 ? 'wire' : 'SDK', text, index] as const))('%s form: outputs are fresh plain objects with only the known keys', (_, text, index) => {
     for (const strict of [false, true]) {
       const input = JSON.parse(text) as unknown;
       const output = parseImageUsage(input, { strict });
@@ -185,7 +189,14 @@ describe('__proto__ and constructor keys pollute nothing', () => {
       const wireOut = toWire(output);
       expect(Object.getPrototypeOf(wireOut)).toBe(Object.prototype);
       expect(Object.keys(wireOut)).toStrictEqual(['total_tokens', 'input_tokens', 'output_tokens', 'input_tokens_details', 'output_tokens_details']);
-      expect(Object.getPrototypeOf(sumImageUsage([output, output]))).toBe(Object.prototype);
+      const sum = sumImageUsage([output, output]);
+      expect(Object.getPrototypeOf(sum)).toBe(Object.prototype);
+      expect(Object.keys(sum)).toStrictEqual(Object.keys(expected));
+      // The schemas, straight from valibot.
+      const schema = index === 0 ? (strict ? StrictWireImageUsageSchema : WireImageUsageSchema) : strict ? StrictImageUsageSchema : ImageUsageSchema;
+      const parsed = v.parse(schema, input);
+      expect(parsed).toStrictEqual(expected);
+      expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(({} as Record<string, unknown>)['totalTokens']).toBeUndefined();
@@ -232,6 +243,8 @@ describe('the input is never mutated', () => {
         thrownBy(() => sumImageUsage([guarded as typeof sdk]));
         thrownBy(() => checkImageUsage(guarded as typeof sdk));
         thrownBy(() => toWire(guarded as typeof sdk));
+        for (const schema of [ImageUsageSchema, WireImageUsageSchema, StrictImageUsageSchema, StrictWireImageUsageSchema]) v.safeParse(schema, guarded);
+        v.safeParse(v.pipe(WireImageUsageSchema, consistentImageUsage()), guarded);
         expect(writes).toStrictEqual([]);
       }),
       { numRuns: 3000 },

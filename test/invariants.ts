@@ -6,6 +6,7 @@ import {
   parseImageUsage,
   type SafeParseImageUsageResult,
   safeParseImageUsage,
+  sumImageUsage,
 } from '../src/index.ts';
 
 // The guarantees every input gets, whatever it is: shared by the fuzz test and
@@ -20,6 +21,16 @@ const ISSUE_MESSAGE = /^(\(root\)|[A-Za-z_]+(\.[A-Za-z_]+)?): expected [^\n\r]+,
 
 const USAGE_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'];
 const DETAILS_KEYS = ['textTokens', 'imageTokens'];
+
+/** What a function throws, or undefined. */
+function attempt(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 /** Throws when a guarantee does not hold. */
 export function check(holds: boolean, guarantee: string): void {
@@ -80,7 +91,8 @@ export function outcome(result: SafeParseImageUsageResult): string {
  * Runs every entry point on an input, under both rules, and checks the
  * guarantees: nothing thrown but `ImageUsageError`, fresh plain outputs with
  * only the known keys, good messages, `isImageUsage` agreeing with the parse,
- * `parseImageUsage` agreeing with `safeParseImageUsage`.
+ * `parseImageUsage` agreeing with `safeParseImageUsage`, `checkImageUsage`
+ * and `sumImageUsage` taking what `isImageUsage` accepts.
  *
  * @param input Anything.
  * @param guardAgrees Whether to check that `isImageUsage` implies a successful parse.
@@ -122,6 +134,12 @@ export function checkGuarantees(input: unknown, guardAgrees = true): { loose: Sa
   // succeeds. (A proxy whose `has` trap throws is the exception: the guard
   // reads fields without asking `in`; the parse asks `in` to tell the form.)
   if (guard && guardAgrees) check(loose.success, 'isImageUsage implies a successful parse');
+  // checkImageUsage and sumImageUsage take exactly what isImageUsage accepts,
+  // and throw a TypeError otherwise (sumImageUsage a RangeError past the safe range).
+  const checked = attempt(() => checkImageUsage(input as ImageUsage));
+  check(guard ? checked === undefined : checked instanceof TypeError, 'checkImageUsage throws a TypeError for what isImageUsage rejects, only');
+  const summed = attempt(() => sumImageUsage([input as ImageUsage]));
+  check(guard ? summed === undefined || summed instanceof RangeError : summed instanceof TypeError, 'sumImageUsage throws a TypeError for what isImageUsage rejects');
   return { loose, strict };
 }
 

@@ -30,7 +30,12 @@ function wireOf(count: unknown): Record<string, unknown> {
 /** What a parse does with the count: accepted (and how it comes out) or the first issue, without its path. */
 function parseCell(input: unknown, strict: boolean): string {
   const result = safeParseImageUsage(input, { strict });
-  if (!result.success) return `rejected: \`${result.issues[0].message.replace(/^[\w.]+: /, '')}\``;
+  if (!result.success) {
+    // The message starts with the field, in the form the caller used.
+    const field = 'totalTokens' in (input as object) ? 'totalTokens: ' : 'total_tokens: ';
+    expect(result.issues[0].message.startsWith(field)).toBe(true);
+    return `rejected: \`${result.issues[0].message.slice(field.length)}\``;
+  }
   return Object.is(result.output.totalTokens, -0) ? 'accepted, kept as `-0`' : 'accepted';
 }
 
