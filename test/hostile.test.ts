@@ -63,8 +63,13 @@ describe('never throws', () => {
     ]);
   });
 
-  const traps: readonly Trap[] = ['get', 'has', 'getter', 'revoked'];
-  test.each(traps)('answers "could not be read" when a %s trap throws, on the root or on the details, in either form', (trap) => {
+  const traps: ReadonlyArray<readonly [string, Trap]> = [
+    ['a get trap throws', 'get'],
+    ['a has trap throws', 'has'],
+    ['a getter throws', 'getter'],
+    ['the proxy is revoked', 'revoked'],
+  ];
+  test.each(traps)('answers "could not be read" when %s, on the root or on the details, in either form', (_, trap) => {
     for (const usage of [sdk, wire] as Record<string, unknown>[]) {
       const rootKey = 'totalTokens' in usage ? 'totalTokens' : 'total_tokens';
       const detailsKey = 'totalTokens' in usage ? 'inputTokensDetails' : 'input_tokens_details';
@@ -84,6 +89,7 @@ describe('never throws', () => {
         if (trap === 'has') {
           expect(isImageUsage(hostile)).toBe(true);
           expect(sumImageUsage([hostile as typeof sdk])).toStrictEqual(sdk);
+          expect(checkImageUsage(hostile as typeof sdk)).toStrictEqual([]);
           continue;
         }
         expect(isImageUsage(hostile)).toBe(false);
@@ -271,6 +277,7 @@ describe('error messages name the path, the expectation and the received value, 
     ['a deep object', deep(100_000), /^totalTokens: expected number, received Object$/],
     ['a huge bigint', 10n ** 100_000n, /^totalTokens: expected number, received 10+… \(100002 characters\)$/],
     ['an array of a million', Array.from({ length: 1_000_000 }, () => 1), /^totalTokens: expected number, received Array$/],
+    ['a symbol with a 1 MB description', Symbol('s'.repeat(1_000_000)), /^totalTokens: expected number, received Symbol\(s+… \(1000008 characters\)$/],
   ];
 
   test.each(huge)('%s is shown truncated', (_, value, message) => {

@@ -24,6 +24,11 @@ describe('describeValue', () => {
     expect(description).toMatch(/^"x+… \(1000002 characters\)$/);
   });
 
+  test('cuts a symbol with a huge description', () => {
+    expect(describeValue(Symbol('12'))).toBe('Symbol(12)');
+    expect(describeValue(Symbol('s'.repeat(1_000_000)))).toMatch(/^Symbol\(s+… \(1000008 characters\)$/);
+  });
+
   test('leaves short text alone', () => {
     expect(truncate('short')).toBe('short');
   });

@@ -26,7 +26,8 @@ export function describeValue(value: unknown): string {
     case 'function':
       return 'Function';
     default:
-      return String(value);
+      // Booleans, undefined, and symbols, whose descriptions can be long.
+      return truncate(String(value));
   }
 }
 

@@ -22,6 +22,9 @@ export const USAGE_KEYS: readonly string[] = [
 ];
 const DETAILS_KEYS = new Set(['inputTokensDetails', 'outputTokensDetails', 'input_tokens_details', 'output_tokens_details']);
 
+/** One symbol for all: two copies of a sample must be equal, and symbols are immutable anyway. */
+const SYMBOL = Symbol('4212');
+
 /**
  * Odd numbers, and things that look like numbers: a label, a maker (a fresh
  * value on each call), and how an issue describes it when rejected.
@@ -45,6 +48,7 @@ export const ODD_NUMBERS: ReadonlyArray<readonly [label: string, make: () => unk
   ['boxed number', () => new Number(4212), 'Number'],
   ['boxed string', () => new String('4212'), 'String'],
   ['array of a number', () => [4212], 'Array'],
+  ['symbol', () => SYMBOL, 'Symbol(4212)'],
 ];
 
 /** One of {@link ODD_NUMBERS}, fresh, with how an issue describes it. */
