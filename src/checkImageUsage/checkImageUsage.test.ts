@@ -82,4 +82,17 @@ describe('checkImageUsage', () => {
     expect(first).not.toBe(checkImageUsage(input));
     expect(input).toStrictEqual(consistent);
   });
+
+  test('reports parts that add up past the largest double, whatever the tolerance', () => {
+    const huge = { totalTokens: 1e308, inputTokens: 1e308, outputTokens: 1e308, inputTokensDetails: { textTokens: 1e308, imageTokens: 0 } };
+    expect(checkImageUsage(huge)).toStrictEqual([
+      {
+        rule: 'total',
+        expected: Number.POSITIVE_INFINITY,
+        received: 1e308,
+        message: 'totalTokens: expected inputTokens + outputTokens = Infinity, received 1e+308',
+      },
+    ]);
+    expect(checkImageUsage(huge, { tolerance: 0 }).map(({ rule }) => rule)).toStrictEqual(['total']);
+  });
 });

@@ -4,16 +4,16 @@ import { describeValue, truncate } from './describeValue.ts';
 describe('describeValue', () => {
   test.each([
     ['"12"', '12'],
-    ['0', -0],
+    ['-0', -0],
     ['Infinity', Number.POSITIVE_INFINITY],
     ['NaN', Number.NaN],
     ['12n', 12n],
     ['null', null],
     ['undefined', undefined],
-    ['object', [1]],
-    ['object', { a: 1 }],
-    ['object', Object.create(null)],
-    ['function', () => 1],
+    ['Array', [1]],
+    ['Object', { a: 1 }],
+    ['Object', Object.create(null)],
+    ['Function', () => 1],
     ['Symbol(x)', Symbol('x')],
     ['true', true],
   ])('describes as %s', (expected, value) => {
@@ -24,6 +24,11 @@ describe('describeValue', () => {
     const description = describeValue('x'.repeat(1_000_000));
     expect(description.length).toBeLessThanOrEqual(80);
     expect(description).toBe(`"${'x'.repeat(49)}… (1000002 characters)`);
+  });
+
+  test('cuts a symbol with a huge description', () => {
+    expect(describeValue(Symbol('12'))).toBe('Symbol(12)');
+    expect(describeValue(Symbol('s'.repeat(1_000_000)))).toMatch(/^Symbol\(s+… \(1000008 characters\)$/);
   });
 
   test('leaves short text alone', () => {

@@ -1,7 +1,8 @@
 /**
  * Describes a received value for an error message in at most 80 characters:
- * strings quoted and cut, bigints with `n`, objects and functions by their
- * kind (never by calling into them), everything else as `String` writes it.
+ * strings quoted (escaped, on one line) and cut, bigints with `n`, `-0` kept,
+ * objects and functions by their kind (never by calling into them), everything
+ * else as `String` writes it, cut too (a symbol's description can be long).
  *
  * @param value The value to describe.
  *
@@ -16,9 +17,17 @@ export function describeValue(value: unknown): string {
       ? JSON.stringify(value)
       : type === 'bigint'
         ? `${value as bigint}n`
-        : value && (type === 'object' || type === 'function')
-          ? type
-          : String(value),
+        : type === 'object'
+          ? value === null
+            ? 'null'
+            : Array.isArray(value)
+              ? 'Array'
+              : 'Object'
+          : type === 'function'
+            ? 'Function'
+            : Object.is(value, -0)
+              ? '-0'
+              : String(value),
   );
 }
 

@@ -56,7 +56,7 @@ describe('readCounts', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as TypeError).message).toBe('sum: element 2 could not be read');
+    expect((error as TypeError).message).toBe('sum: element 2 could not be read: a getter or proxy trap threw');
     expect((error as TypeError).cause).toBe(cause);
   });
 });

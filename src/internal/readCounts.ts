@@ -37,20 +37,21 @@ export const COUNT_PATHS: readonly string[] = [
  * @internal
  */
 export function readCounts(usage: unknown, counts: Float64Array, what: string, index?: number): boolean {
-  let field: string | undefined;
-  let received: unknown = usage;
+  let problem: string | undefined;
   try {
-    field = findInvalidField(usage);
-    if (field) for (const key of field.split('.')) received = (received as Record<string, unknown>)[key];
+    const field = findInvalidField(usage);
+    if (field !== undefined) {
+      let received: unknown = usage;
+      if (field) for (const key of field.split('.')) received = (received as Record<string, unknown>)[key];
+      const expected = field.endsWith('Tokens') ? 'a finite number >= 0' : 'an object';
+      // Described inside the try: describing a hostile value may throw too.
+      problem = `${field || '(value)'}: expected ${expected}, received ${describeValue(received)}`;
+    }
   } catch (cause) {
-    throw new TypeError(`${index === undefined ? what : `${what} ${index}`} could not be read`, { cause });
+    throw new TypeError(`${index === undefined ? what : `${what} ${index}`} could not be read: a getter or proxy trap threw`, { cause });
   }
-  if (field !== undefined) {
-    throw new TypeError(
-      `${index === undefined ? what : `${what} ${index}`} is not an ImageUsage: ${field || '(value)'}: expected ${
-        field.endsWith('Tokens') ? 'a finite number >= 0' : 'an object'
-      }, received ${describeValue(received)}`,
-    );
+  if (problem !== undefined) {
+    throw new TypeError(`${index === undefined ? what : `${what} ${index}`} is not an ImageUsage: ${problem}`);
   }
   const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage as ImageUsage;
   counts[0] = (usage as ImageUsage).totalTokens;

@@ -1,11 +1,28 @@
 import * as v from 'valibot';
-import { truncate } from '../internal/describeValue.ts';
+import { describeValue, truncate } from '../internal/describeValue.ts';
 
 /** What an issue expected, where valibot leaves `expected` empty. */
 const EXPECTED_BY_TYPE: Readonly<Record<string, string>> = {
   finite: 'a finite number',
   safe_integer: 'a safe integer',
 };
+
+/**
+ * Describes what an issue received. valibot names an object by its
+ * constructor (`Number`, `Date`, a class name), which is kept when it reads as
+ * a name; a null-prototype object (which valibot calls `null`) or an odd
+ * constructor name reads `Object`. Anything else is described by
+ * `describeValue`: strings quoted with escapes (one line), bigints with their
+ * `n`, `-0` kept. Issues of this package already carry their own text.
+ *
+ * @internal
+ */
+function describeReceived(issue: v.BaseIssue<unknown>): string {
+  const { input, received } = issue;
+  if (issue.type === 'consistent_image_usage' || issue.type === 'image_usage') return truncate(received);
+  if (typeof input !== 'object' || input === null) return describeValue(input);
+  return received !== 'null' && /^[A-Za-z_$][\w$]*$/.test(received) ? truncate(received) : 'Object';
+}
 
 /**
  * Formats one issue as `path: what was expected, received what`, with the
@@ -24,5 +41,5 @@ export function formatIssue(issue: v.BaseIssue<unknown>): string {
   let expected = issue.expected ?? EXPECTED_BY_TYPE[issue.type] ?? issue.type;
   // A missing key: valibot expects the key itself; say what its value should be.
   if (last?.origin === 'key') expected = /details$/i.test(String(last.key)) ? 'Object' : 'number';
-  return `${path}: expected ${expected}, received ${truncate(issue.received)}`;
+  return `${path}: expected ${expected}, received ${describeReceived(issue)}`;
 }

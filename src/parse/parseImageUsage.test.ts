@@ -71,7 +71,7 @@ describe('parseImageUsage', () => {
 
   test('rejects an object without usage keys, and values that are not objects', () => {
     expect(errorOf({ usage: wire }).message).toBe(
-      'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received an object without any',
+      'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any',
     );
     expect(errorOf('usage').message).toBe('Invalid image usage (1 issue):\n  (root): expected Object, received "usage"');
     expect(errorOf(null).message).toBe('Invalid image usage (1 issue):\n  (root): expected Object, received null');

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { describeValue } from '../internal/describeValue.ts';
 import { ImageUsageSchema } from '../schemas/ImageUsageSchema.ts';
 import { isStrict, readImageUsage, readWireImageUsage } from '../schemas/readImageUsage.ts';
 import { StrictImageUsageSchema, StrictWireImageUsageSchema } from '../schemas/StrictImageUsageSchema.ts';
@@ -111,7 +112,7 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
           rootIssue(
             input,
             'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)',
-            'an object without any',
+            `${describeValue(input)} without any`,
           ),
         ],
       };

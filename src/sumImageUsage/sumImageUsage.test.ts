@@ -70,7 +70,7 @@ describe('sumImageUsage', () => {
     const big = { ...b, totalTokens: Number.MAX_SAFE_INTEGER };
     expect(() => sumImageUsage([big, { ...b, totalTokens: 1 }])).toThrow(RangeError);
     expect(() => sumImageUsage([{ ...b, totalTokens: 1e308 }, { ...b, totalTokens: 1e308 }])).toThrow(
-      'sumImageUsage: a total passes Number.MAX_SAFE_INTEGER (9007199254740991)',
+      'sumImageUsage: totalTokens passes Number.MAX_SAFE_INTEGER (9007199254740991)',
     );
   });
 

@@ -1,19 +1,16 @@
-import { readCounts } from '../internal/readCounts.ts';
+import { COUNT_PATHS, readCounts } from '../internal/readCounts.ts';
 import { isImageUsage } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
 
-/** How many elements are added plainly before their sums join the compensated totals. */
-const BLOCK = 256;
-
 /**
  * Adds up usage objects field by field, for metering and billing. Integer
- * counts add exactly. Fractions use compensated summation: blocks of 256
- * elements add plainly, and the block sums join the totals with Neumaier's
- * compensation, so a million usages of 0.1 add to 100000 within 1e-9.
- * `outputTokensDetails` is in the sum only when every element has it. An
- * empty iterable gives all zeros, `outputTokensDetails` included, so that an
- * empty shard is neutral: the sum of partial sums equals the sum of all. The
- * input is read once, as a stream (generators welcome), and never copied.
+ * counts add exactly; fractions use compensated (Neumaier) summation, so a
+ * million usages of 0.1 add to 100000 within 1e-9 and the order of the
+ * elements changes a sum by far less than 1e-12 of it. `outputTokensDetails`
+ * is in the sum only when every element has it. An empty iterable gives all
+ * zeros, `outputTokensDetails` included, so that an empty shard is neutral:
+ * the sum of partial sums equals the sum of all. The input is read once, as a
+ * stream (generators welcome), and never copied.
  *
  * @param usages The usage objects, in the SDK form.
  *
@@ -32,42 +29,32 @@ const BLOCK = 256;
  * ```
  */
 export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
-  const sums = new Float64Array(7);
-  const compensations = new Float64Array(7);
-  // The block sums: plain locals, so that the loop runs at the speed of a plain loop.
-  let total = 0;
-  let input = 0;
-  let output = 0;
-  let inputText = 0;
-  let inputImage = 0;
-  let outputText = 0;
-  let outputImage = 0;
+  // Slots 0-6: the running sums, in the order of COUNT_PATHS; 7-13: their compensations.
+  const state = new Float64Array(14);
   let index = 0;
   let withOutputDetails = true;
   for (const usage of usages) {
     // readCounts throws the TypeError that names the index and the field.
     if (!isImageUsage(usage)) readCounts(usage, new Float64Array(7), 'sumImageUsage: element', index);
     const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
-    total += usage.totalTokens;
-    input += usage.inputTokens;
-    output += usage.outputTokens;
-    inputText += inputDetails.textTokens;
-    inputImage += inputDetails.imageTokens;
+    add(state, 0, usage.totalTokens);
+    add(state, 1, usage.inputTokens);
+    add(state, 2, usage.outputTokens);
+    add(state, 3, inputDetails.textTokens);
+    add(state, 4, inputDetails.imageTokens);
     if (outputDetails === undefined) withOutputDetails = false;
     else if (withOutputDetails) {
-      outputText += outputDetails.textTokens;
-      outputImage += outputDetails.imageTokens;
+      add(state, 5, outputDetails.textTokens);
+      add(state, 6, outputDetails.imageTokens);
     }
-    if (++index % BLOCK === 0) {
-      join(sums, compensations, [total, input, output, inputText, inputImage, outputText, outputImage]);
-      total = input = output = inputText = inputImage = outputText = outputImage = 0;
-    }
+    index++;
   }
-  join(sums, compensations, [total, input, output, inputText, inputImage, outputText, outputImage]);
   const sum = (slot: number): number => {
-    const value = sums[slot]! + compensations[slot]!;
+    const value = state[slot]! + state[slot + 7]!;
     if (!(value <= Number.MAX_SAFE_INTEGER)) {
-      throw new RangeError(`sumImageUsage: a total passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`);
+      throw new RangeError(
+        `sumImageUsage: ${COUNT_PATHS[slot]} passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`,
+      );
     }
     return value;
   };
@@ -82,16 +69,14 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
 }
 
 /**
- * Adds block sums to the totals with Neumaier's compensation.
+ * Adds a count to a running sum with Neumaier's compensation. Counts are never
+ * negative, so comparing the values stands for comparing their magnitudes.
  *
  * @internal
  */
-function join(sums: Float64Array, compensations: Float64Array, blocks: readonly number[]): void {
-  for (let slot = 0; slot < 7; slot++) {
-    const sum = sums[slot]!;
-    const value = blocks[slot]!;
-    const next = sum + value;
-    compensations[slot]! += sum >= value ? sum - next + value : value - next + sum;
-    sums[slot] = next;
-  }
+function add(state: Float64Array, slot: number, value: number): void {
+  const sum = state[slot]!;
+  const next = sum + value;
+  state[slot + 7]! += sum >= value ? sum - next + value : value - next + sum;
+  state[slot] = next;
 }

@@ -1,0 +1,236 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { type ImageUsage, sumImageUsage } from '../src/index.ts';
+import { consistentIntegerUsage } from './arbitraries/index.ts';
+import { ODD_NUMBERS } from './arbitraries/hostile.ts';
+
+// sumImageUsage at the trust boundary: any iterable, streamed in constant
+// memory, exact for integers, order-independent, loud about overflow and
+// malformed elements.
+
+const a: ImageUsage = {
+  totalTokens: 4768,
+  inputTokens: 169,
+  outputTokens: 4599,
+  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
+  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
+};
+const b: ImageUsage = { totalTokens: 4212, inputTokens: 52, outputTokens: 4160, inputTokensDetails: { textTokens: 52, imageTokens: 0 } };
+
+/** The seven counts of a usage object, in a fixed order (output details as zeros when absent). */
+function counts(usage: ImageUsage): number[] {
+  const output = usage.outputTokensDetails ?? { textTokens: 0, imageTokens: 0 };
+  return [usage.totalTokens, usage.inputTokens, usage.outputTokens, usage.inputTokensDetails.textTokens, usage.inputTokensDetails.imageTokens, output.textTokens, output.imageTokens];
+}
+
+/** The largest relative difference between the counts of two sums. */
+function relativeDifference(x: ImageUsage, y: ImageUsage): number {
+  const [left, right] = [counts(x), counts(y)];
+  return Math.max(...left.map((value, index) => Math.abs(value - right[index]!) / Math.max(Math.abs(value), Math.abs(right[index]!), Number.MIN_VALUE)));
+}
+
+/** A count of either kind: integers, fractions of every magnitude, subnormals. */
+const fractionalCount = fc.oneof(
+  fc.double({ min: 0, max: 1e12, noNaN: true }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.constantFrom(0.1, 0.2, 0.3, 5e-324, 1e-300, 1e12 - 0.5),
+  fc.nat(1e9),
+);
+const fractionalUsage: fc.Arbitrary<ImageUsage> = fc.record(
+  {
+    totalTokens: fractionalCount,
+    inputTokens: fractionalCount,
+    outputTokens: fractionalCount,
+    inputTokensDetails: fc.record({ textTokens: fractionalCount, imageTokens: fractionalCount }),
+    outputTokensDetails: fc.record({ textTokens: fractionalCount, imageTokens: fractionalCount }),
+  },
+  { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
+);
+
+/** Cuts a list into shards at the given points. */
+function shard<T>(items: readonly T[], cuts: readonly number[]): T[][] {
+  const points = [...new Set(cuts.map((cut) => cut % (items.length + 1)))].sort((x, y) => x - y);
+  const shards: T[][] = [];
+  let start = 0;
+  for (const point of [...points, items.length]) {
+    shards.push(items.slice(start, point));
+    start = point;
+  }
+  return shards;
+}
+
+describe('sumImageUsage takes any iterable', () => {
+  test('arrays, sets, map values, generators, iterable objects', () => {
+    const expected = sumImageUsage([a, b, a]);
+    function* generate(): Generator<ImageUsage> {
+      yield a;
+      yield b;
+      yield a;
+    }
+    const iterable: Iterable<ImageUsage> = {
+      [Symbol.iterator]: () => {
+        const items = [a, b, a];
+        let index = 0;
+        return { next: () => (index < items.length ? { value: items[index++]!, done: false } : { value: undefined, done: true }) };
+      },
+    };
+    expect(sumImageUsage(generate())).toStrictEqual(expected);
+    expect(sumImageUsage(new Set([a, b, structuredClone(a)]))).toStrictEqual(expected);
+    expect(sumImageUsage(new Map([[1, a], [2, b], [3, a]]).values())).toStrictEqual(expected);
+    expect(sumImageUsage(iterable)).toStrictEqual(expected);
+  });
+
+  test('streams: reads one element at a time, and stops (closing the iterator) at a malformed one', () => {
+    let pulled = 0;
+    let closed = false;
+    function* generate(): Generator<ImageUsage> {
+      try {
+        for (let index = 0; index < 1_000; index++) {
+          pulled++;
+          yield index === 2 ? ({ ...b, outputTokens: '4160' } as unknown as ImageUsage) : b;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    expect(() => sumImageUsage(generate())).toThrow(
+      new TypeError('sumImageUsage: element 2 is not an ImageUsage: outputTokens: expected a finite number >= 0, received "4160"'),
+    );
+    expect(pulled).toBe(3);
+    expect(closed).toBe(true);
+  });
+
+  // A child Node process with an old generation capped at 24 MB sums a
+  // generator of ten million elements, and its heap stays small; a copy of the
+  // input (ten million references, 80 MB) cannot fit there, as the control run
+  // shows by running out of memory.
+  test('ten million elements in constant memory', async () => {
+    const { outputFiles } = await build({
+      entryPoints: [fileURLToPath(new URL('../src/sumImageUsage/index.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'pkg',
+      target: 'es2022',
+    });
+    const script = (copy: boolean): string => `${outputFiles[0]!.text}
+      const usages = [${JSON.stringify(a)}, ${JSON.stringify(a)}, ${JSON.stringify({ ...a, totalTokens: 4769, outputTokens: 4600, outputTokensDetails: { textTokens: 440, imageTokens: 4160 } })}];
+      function* stream() { for (let index = 0; index < 10_000_000; index++) yield usages[index % 3]; }
+      const started = performance.now();
+      const sum = pkg.sumImageUsage(${copy ? '[...stream()]' : 'stream()'});
+      console.log(JSON.stringify({ sum, ms: Math.round(performance.now() - started), heapTotal: process.memoryUsage().heapTotal }));`;
+    const run = (copy: boolean) =>
+      spawnSync(process.execPath, ['--max-old-space-size=24', '--input-type=commonjs'], { input: script(copy), encoding: 'utf8', timeout: 60_000 });
+    const streamed = run(false);
+    expect(streamed.stderr).toBe('');
+    expect(streamed.status).toBe(0);
+    const { sum, heapTotal } = JSON.parse(streamed.stdout) as { sum: ImageUsage; ms: number; heapTotal: number };
+    // Every third element (3,333,333 of them) has one more output text token.
+    expect(sum.totalTokens).toBe(10_000_000 * 4768 + 3_333_333);
+    expect(sum.outputTokensDetails?.textTokens).toBe(10_000_000 * 439 + 3_333_333);
+    // The heap never grew past 16 MB (about 5.5 MB measured; a copy needs 80 MB).
+    expect(heapTotal).toBeLessThan(16 * 1024 * 1024);
+    const copied = run(true);
+    expect(copied.status).not.toBe(0);
+    expect(copied.stderr).toMatch(/heap out of memory|Invalid array length/);
+  }, 60_000);
+});
+
+describe('sumImageUsage is loud about what it cannot add', () => {
+  test('a RangeError past Number.MAX_SAFE_INTEGER, in any field', () => {
+    const keys = ['totalTokens', 'inputTokens', 'outputTokens'] as const;
+    for (const key of keys) {
+      expect(() => sumImageUsage([{ ...b, [key]: Number.MAX_SAFE_INTEGER }, { ...b, [key]: 1 }])).toThrow(RangeError);
+    }
+    const details = { textTokens: Number.MAX_SAFE_INTEGER, imageTokens: 0 };
+    expect(() => sumImageUsage([{ ...a, outputTokensDetails: details }, a])).toThrow(RangeError);
+    expect(() => sumImageUsage([{ ...a, inputTokensDetails: details }, a])).toThrow(RangeError);
+  });
+
+  test.each(ODD_NUMBERS.filter(([, make]) => !(typeof make() === 'number' && (make() as number) >= 0)))(
+    'a TypeError naming the index and the field of an element holding %s',
+    (_, make, received) => {
+      // Objects are named by kind only (Object or Array), never by calling into them.
+      const described = typeof make() === 'object' && !Array.isArray(make()) ? 'Object' : received;
+      const elements = [a, b, a, { ...a, inputTokensDetails: { textTokens: 169, imageTokens: make() } }] as ImageUsage[];
+      expect(() => sumImageUsage(elements)).toThrow(
+        new TypeError(`sumImageUsage: element 3 is not an ImageUsage: inputTokensDetails.imageTokens: expected a finite number >= 0, received ${described}`),
+      );
+    },
+  );
+
+  test('a TypeError naming the index of an element that is not an object', () => {
+    expect(() => sumImageUsage([a, 'usage' as unknown as ImageUsage])).toThrow(
+      new TypeError('sumImageUsage: element 1 is not an ImageUsage: (value): expected an object, received "usage"'),
+    );
+  });
+});
+
+describe('sumImageUsage adds up right', () => {
+  test('integer sums are exact (checked against BigInt) and do not depend on order', () => {
+    const bigSum = (usages: readonly ImageUsage[]): bigint[] =>
+      usages.reduce((sums, usage) => sums.map((sum, index) => sum + BigInt(counts(usage)[index]!)), [0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+    const large: fc.Arbitrary<ImageUsage> = fc.nat(Math.floor(Number.MAX_SAFE_INTEGER / 64)).map((count) => ({ totalTokens: count, inputTokens: count, outputTokens: 0, inputTokensDetails: { textTokens: count, imageTokens: 0 } }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(consistentIntegerUsage, large), { maxLength: 60 }).chain((usages) => fc.tuple(fc.constant(usages), fc.shuffledSubarray(usages, { minLength: usages.length }))),
+        ([usages, shuffled]) => {
+          const sum = sumImageUsage(usages);
+          const all = usages.every((usage) => usage.outputTokensDetails !== undefined);
+          const exact = bigSum(usages).map(Number);
+          expect(counts(sum).slice(0, 5)).toStrictEqual(exact.slice(0, 5));
+          if (all) expect(counts(sum).slice(5)).toStrictEqual(exact.slice(5));
+          expect(sumImageUsage(shuffled)).toStrictEqual(sum);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('fractional sums do not depend on order, within 1e-12 relative', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fractionalUsage, { maxLength: 200 }).chain((usages) => fc.tuple(fc.constant(usages), fc.shuffledSubarray(usages, { minLength: usages.length }))),
+        ([usages, shuffled]) => {
+          expect(relativeDifference(sumImageUsage(shuffled), sumImageUsage(usages))).toBeLessThanOrEqual(1e-12);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('the sum of partial sums equals the sum of all: exactly for integers, within 1e-12 relative for fractions', () => {
+    fc.assert(
+      fc.property(fc.array(consistentIntegerUsage, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 5 }), (usages, cuts) => {
+        const partials = shard(usages, cuts).map((part) => sumImageUsage(part));
+        expect(sumImageUsage(partials)).toStrictEqual(sumImageUsage(usages));
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fractionalUsage, { maxLength: 100 }), fc.array(fc.nat(), { maxLength: 5 }), (usages, cuts) => {
+        const partials = shard(usages, cuts).map((part) => sumImageUsage(part));
+        const merged = sumImageUsage(partials);
+        const all = sumImageUsage(usages);
+        expect('outputTokensDetails' in merged).toBe('outputTokensDetails' in all);
+        expect(relativeDifference(merged, all)).toBeLessThanOrEqual(1e-12);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('the order check can fail: a plain running sum drifts past 1e-12 where the sum does not', () => {
+    // Each 1e-16 vanishes when added to 1 first, but not when they add up first.
+    const values = [1, ...Array.from({ length: 200_000 }, () => 1e-16)];
+    const plain = (list: readonly number[]) => list.reduce((sum, value) => sum + value, 0);
+    const reversed = [...values].reverse();
+    expect(Math.abs(plain(values) - plain(reversed)) / plain(values)).toBeGreaterThan(1e-12);
+    const asUsage = (value: number): ImageUsage => ({ totalTokens: value, inputTokens: 0, outputTokens: 0, inputTokensDetails: { textTokens: 0, imageTokens: 0 } });
+    const sum = sumImageUsage(values.map(asUsage)).totalTokens;
+    expect(Math.abs(sum - sumImageUsage(reversed.map(asUsage)).totalTokens) / sum).toBeLessThanOrEqual(1e-12);
+    expect(sum).toBe(1 + 2e-11);
+  });
+});
