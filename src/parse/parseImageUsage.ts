@@ -1,6 +1,6 @@
 import type { ImageUsage } from '../types/index.ts';
 import { ImageUsageError } from './ImageUsageError.ts';
-import { type ParseImageUsageOptions, safeParseImageUsage } from './safeParseImageUsage.ts';
+import { isStrictOption, type ParseImageUsageOptions, parseFast, parseSlow } from './safeParseImageUsage.ts';
 
 /**
  * Parses a usage object in either form, told apart by its keys: snake_case
@@ -29,7 +29,10 @@ import { type ParseImageUsageOptions, safeParseImageUsage } from './safeParseIma
  * ```
  */
 export function parseImageUsage(input: unknown, options?: ParseImageUsageOptions): ImageUsage {
-  const result = safeParseImageUsage(input, options);
+  const strict = isStrictOption(options);
+  const output = parseFast(input, strict);
+  if (output !== undefined) return output;
+  const result = parseSlow(input, strict);
   if (result.success) return result.output;
   throw new ImageUsageError(result.issues);
 }

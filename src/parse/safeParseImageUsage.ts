@@ -93,7 +93,48 @@ const SDK_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDeta
  * ```
  */
 export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOptions): SafeParseImageUsageResult {
-  const strict = options?.strict === true;
+  const strict = isStrictOption(options);
+  const output = parseFast(input, strict);
+  return output === undefined ? parseSlow(input, strict) : { success: true, output };
+}
+
+/**
+ * Reads the `strict` option, which is `true` or not; never throws.
+ *
+ * @internal
+ */
+export function isStrictOption(options: ParseImageUsageOptions | undefined): boolean {
+  try {
+    return options?.strict === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fast path of parsing: valid input in either form, checked and copied by
+ * hand, allocating only the output. `undefined` for anything else, hostile
+ * input included, which {@link parseSlow} then explains.
+ *
+ * @internal
+ */
+export function parseFast(input: unknown, strict: boolean): ImageUsage | undefined {
+  try {
+    const form = detectForm(input);
+    const output = form === 'sdk' ? readImageUsage(input) : form === 'wire' ? readWireImageUsage(input) : undefined;
+    return output !== undefined && (!strict || isStrict(output)) ? output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The slow path of parsing: the issues of input the fast path did not take, in
+ * the form the caller used, with the messages of `ImageUsageError`.
+ *
+ * @internal
+ */
+export function parseSlow(input: unknown, strict: boolean): SafeParseImageUsageResult {
   try {
     const form = detectForm(input);
     if (form === 'mixed') {
@@ -118,8 +159,6 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
       };
     }
     const wire = form === 'wire';
-    const output = wire ? readWireImageUsage(input) : readImageUsage(input);
-    if (output !== undefined && (!strict || isStrict(output))) return { success: true, output };
     const schema = wire
       ? strict
         ? StrictWireImageUsageSchema
@@ -127,8 +166,8 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
       : strict
         ? StrictImageUsageSchema
         : ImageUsageSchema;
-    const result = v.safeParse(schema, input);
-    if (result.success) return { success: true, output: result.output };
+    const result = schema['~run']({ value: input }, v.getGlobalConfig());
+    if (!result.issues) return { success: true, output: result.value as ImageUsage };
     // The issues are this call's own: give each the message of ImageUsageError.
     for (const issue of result.issues) (issue as { message: string }).message = formatIssue(issue);
     return { success: false, issues: result.issues };

@@ -1,11 +1,11 @@
 import { countsOf, findBrokenRules } from '../checkImageUsage/rules.ts';
-import { isImageUsage } from '../isImageUsage/isImageUsage.ts';
+import { findInvalidField } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage, TokensDetails, WireTokensDetails } from '../types/index.ts';
 
 // The fast paths of the schemas. A copier reads each field once into a fresh
 // SDK-form object (it is also the transformation at the end of the full
-// schema); `isImageUsage` then checks the copy, which is plain data, so a
-// getter cannot answer differently the second time. When the copy is not
+// schema); the check of `isImageUsage` then runs on the copy, which is plain
+// data, so a getter cannot answer differently the second time. When the copy is not
 // valid, the full valibot schema runs to report the issues. The fast paths
 // must accept exactly what the full schemas accept and build the same output:
 // test/properties.test.ts checks that with fast-check.
@@ -85,7 +85,7 @@ export function copyWireImageUsage(input: WireFields): ImageUsage {
 export function readImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const output = copyImageUsage(input as SdkFields);
-  return isImageUsage(output) ? output : undefined;
+  return findInvalidField(output) === undefined ? output : undefined;
 }
 
 /**
@@ -96,7 +96,7 @@ export function readImageUsage(input: unknown): ImageUsage | undefined {
 export function readWireImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const output = copyWireImageUsage(input as WireFields);
-  return isImageUsage(output) ? output : undefined;
+  return findInvalidField(output) === undefined ? output : undefined;
 }
 
 /**
