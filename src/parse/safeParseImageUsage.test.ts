@@ -46,4 +46,16 @@ describe('safeParseImageUsage', () => {
   test('ignores options that are not an object of the right shape', () => {
     expect(safeParseImageUsage(sdk, { strict: 'yes' as unknown as boolean })).toStrictEqual({ success: true, output: sdk });
   });
+
+  test('reads a strict option whose getter throws as not strict, and still does not throw', () => {
+    const options = Object.defineProperty({}, 'strict', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(safeParseImageUsage({ ...sdk, totalTokens: 0.5 }, options)).toStrictEqual({
+      success: true,
+      output: { ...sdk, totalTokens: 0.5 },
+    });
+  });
 });
