@@ -172,7 +172,11 @@ const cases = {
 };
 // Interleaved rounds: every case is measured once per round (mitata's
 // measure: warm-up, batching, do_not_optimize), so a burst of load from
-// another process hits all cases alike instead of a few. A case's figure is
+// another process hits all cases alike instead of a few. npm run bench runs
+// node with --no-allocation-site-pretenuring: without it, V8 decides per run
+// whether to allocate the outputs of a case straight into the old generation,
+// and the cases that build objects (the guard plus copy, every parser) swing
+// between two speeds from one run to the next. A case's figure is
 // the median over rounds of its median; a ratio is the median over rounds of
 // the ratio of the two medians in that round.
 const ROUNDS = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 7);

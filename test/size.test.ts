@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -52,8 +52,10 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
   });
 
   const rows: string[] = [];
+  const measured = new Map<string, number>();
   test.each(imports)('$name', async ({ name, target, budget }) => {
     const { minified, gzipped } = await bundledSize(name);
+    measured.set(name, gzipped);
     rows.push(
       `${name.padEnd(18)} ${String(minified).padStart(6)} B min ${String(gzipped).padStart(6)} B gz   target ${target} B${
         gzipped > target ? '  (over target)' : ''
@@ -61,6 +63,19 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
     );
     expect(gzipped).toBeLessThanOrEqual(budget);
     if (rows.length === imports.length) console.log(`\n${rows.join('\n')}`);
+  });
+
+  test("the README's size table gives the sizes measured here", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('| import | gzipped | target |'));
+    const documented = new Map(
+      [...table.split('\n\n')[0]!.matchAll(/^\| (?:`(\w+)`|(everything)) \| ([\d,]+) B \|/gm)].map((row) => [
+        row[1] ?? '*',
+        Number(row[3]!.replaceAll(',', '')),
+      ]),
+    );
+    expect(documented.size).toBe(imports.length);
+    expect(documented).toStrictEqual(measured);
   });
 
   test('a helper does not carry the schemas or valibot', async () => {
