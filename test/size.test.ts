@@ -65,7 +65,7 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
     if (rows.length === imports.length) console.log(`\n${rows.join('\n')}`);
   });
 
-  test("the README's size table gives the sizes measured here", () => {
+  test("the README's size table gives the sizes measured here, within 1%", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('| import | gzipped | target |'));
     const documented = new Map(
@@ -75,7 +75,11 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
       ]),
     );
     expect(documented.size).toBe(imports.length);
-    expect(documented).toStrictEqual(measured);
+    // Builds differ by a few bytes (the order in which esbuild lays out shared
+    // chunks varies), so the README may be off by 1% of a figure.
+    for (const [name, gzipped] of measured) {
+      expect(Math.abs(documented.get(name)! - gzipped), name).toBeLessThanOrEqual(Math.ceil(gzipped / 100));
+    }
   });
 
   test('a helper does not carry the schemas or valibot', async () => {
