@@ -2,17 +2,11 @@ import { CreateImageVariationUsage$inboundSchema as OrqUsageSchema } from '@orq-
 import OpenAI from 'openai';
 import { describe, expect, test } from 'vitest';
 import { checkImageUsage, parseImageUsage, safeParseImageUsage } from '../src/index.ts';
+import { wireUsage as wire } from './fixtures/samples.ts';
 
 // What the README's comparison says about the orq.ai SDK's zod schema and the
 // OpenAI SDK's types, checked against the installed packages.
 
-const wire = {
-  total_tokens: 4768,
-  input_tokens: 169,
-  output_tokens: 4599,
-  input_tokens_details: { text_tokens: 169, image_tokens: 0 },
-  output_tokens_details: { text_tokens: 439, image_tokens: 4160 },
-};
 
 describe('the orq.ai SDK: CreateImageVariationUsage$inboundSchema', () => {
   test('turns the wire form into the SDK form, and drops output_tokens_details', () => {

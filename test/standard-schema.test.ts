@@ -4,23 +4,10 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { estimateCost, ImageUsageSchema, StrictWireImageUsageSchema, WireImageUsageSchema } from '../src/index.ts';
+import { sdkUsage as sdk, wireUsage as wire } from './fixtures/samples.ts';
 
 // The schemas are valibot schemas and so Standard Schema v1: real consumers take them as they are.
 
-const wire = {
-  total_tokens: 4768,
-  input_tokens: 169,
-  output_tokens: 4599,
-  input_tokens_details: { text_tokens: 169, image_tokens: 0 },
-  output_tokens_details: { text_tokens: 439, image_tokens: 4160 },
-};
-const sdk = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
 
 describe('Hono with @hono/standard-validator', () => {
   const app = new Hono();

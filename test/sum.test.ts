@@ -6,19 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { type ImageUsage, sumImageUsage } from '../src/index.ts';
 import { consistentIntegerUsage } from './arbitraries/index.ts';
 import { ODD_NUMBERS } from './arbitraries/hostile.ts';
+import { sdkUsage as a, sdkUsageWithoutOutputDetails as b } from './fixtures/samples.ts';
 
 // sumImageUsage at the trust boundary: any iterable, streamed in constant
 // memory, exact for integers, order-independent, loud about overflow and
 // malformed elements.
 
-const a: ImageUsage = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
-const b: ImageUsage = { totalTokens: 4212, inputTokens: 52, outputTokens: 4160, inputTokensDetails: { textTokens: 52, imageTokens: 0 } };
 
 /** The seven counts of a usage object, in a fixed order (output details as zeros when absent). */
 function counts(usage: ImageUsage): number[] {

@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkImageUsage } from './checkImageUsage.ts';
+import { sdkUsage as consistent } from '../../test/fixtures/samples.ts';
 
-const consistent = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
 
 describe('checkImageUsage', () => {
   test('finds nothing wrong with a consistent usage object', () => {

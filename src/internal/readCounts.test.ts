@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { COUNT_PATHS, readCounts } from './readCounts.ts';
+import { sdkUsage as usage } from '../../test/fixtures/samples.ts';
 
-const usage = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
 
 describe('readCounts', () => {
   test('reads the seven counts in the order of COUNT_PATHS', () => {

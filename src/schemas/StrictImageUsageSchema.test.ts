@@ -1,21 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { StrictImageUsageSchema, StrictWireImageUsageSchema } from './StrictImageUsageSchema.ts';
+import { sdkUsage as sdk, wireUsage as wire } from '../../test/fixtures/samples.ts';
 
-const sdk = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
-const wire = {
-  total_tokens: 4768,
-  input_tokens: 169,
-  output_tokens: 4599,
-  input_tokens_details: { text_tokens: 169, image_tokens: 0 },
-  output_tokens_details: { text_tokens: 439, image_tokens: 4160 },
-};
 
 describe('StrictImageUsageSchema', () => {
   test('accepts a consistent object of safe integers', () => {

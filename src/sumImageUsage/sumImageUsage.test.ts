@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ImageUsage } from '../types/index.ts';
 import { sumImageUsage } from './sumImageUsage.ts';
+import { sdkUsage as a, sdkUsageWithoutOutputDetails as b } from '../../test/fixtures/samples.ts';
 
-const a: ImageUsage = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
-const b: ImageUsage = {
-  totalTokens: 4212,
-  inputTokens: 52,
-  outputTokens: 4160,
-  inputTokensDetails: { textTokens: 52, imageTokens: 0 },
-};
 
 describe('sumImageUsage', () => {
   test('adds field by field', () => {

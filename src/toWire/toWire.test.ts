@@ -2,14 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
 import { toWire } from './toWire.ts';
+import { sdkUsage as sdk } from '../../test/fixtures/samples.ts';
 
-const sdk = {
-  totalTokens: 4768,
-  inputTokens: 169,
-  outputTokens: 4599,
-  inputTokensDetails: { textTokens: 169, imageTokens: 0 },
-  outputTokensDetails: { textTokens: 439, imageTokens: 4160 },
-};
 
 describe('toWire', () => {
   test('gives the snake_case JSON form', () => {
