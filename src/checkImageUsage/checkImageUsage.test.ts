@@ -70,11 +70,24 @@ describe('checkImageUsage', () => {
     );
   });
 
-  test('returns a fresh array and mutates nothing', () => {
-    const input = structuredClone(consistent);
-    const first = checkImageUsage(input);
-    expect(first).not.toBe(checkImageUsage(input));
-    expect(input).toStrictEqual(consistent);
+  test('compares integers past 2^53 exactly, where adding them as numbers rounds', () => {
+    // 1e17 + 1 is 1e17 as a number: the sum is compared as a BigInt.
+    const big = { totalTokens: 1e17, inputTokens: 1e17, outputTokens: 1, inputTokensDetails: { textTokens: 1e17, imageTokens: 0 } };
+    expect(checkImageUsage(big)).toStrictEqual([
+      {
+        rule: 'total',
+        expected: 1e17,
+        received: 1e17,
+        message: 'totalTokens: expected inputTokens + outputTokens = 100000000000000001, received 100000000000000000',
+      },
+    ]);
+    expect(checkImageUsage({ ...big, outputTokens: 0 })).toStrictEqual([]);
+  });
+
+  test('mutates nothing: a deep-frozen usage object goes through', () => {
+    // consistent is deep-frozen (test/fixtures/samples.ts): a write would throw.
+    expect(checkImageUsage({ ...consistent, totalTokens: 1 })).toHaveLength(1);
+    expect(Object.isFrozen(consistent.inputTokensDetails)).toBe(true);
   });
 
   test('reports parts that add up past the largest double, whatever the tolerance', () => {

@@ -1,7 +1,6 @@
-import { formatNumber } from '../internal/formatNumber.ts';
 import { readCounts } from '../internal/readCounts.ts';
 import type { ImageUsage } from '../types/index.ts';
-import { findBrokenRules, type Inconsistency, resolveTolerance } from './rules.ts';
+import { describeBrokenRule, findBrokenRules, type Inconsistency, resolveTolerance } from './rules.ts';
 
 /**
  * Options for {@link checkImageUsage} and `consistentImageUsage`.
@@ -53,6 +52,6 @@ export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOpti
     rule: broken.rule,
     expected: broken.expected,
     received: broken.received,
-    message: `${broken.path}: expected ${broken.parts}, received ${formatNumber(broken.received)}`,
+    message: describeBrokenRule(broken),
   }));
 }

@@ -9,7 +9,9 @@ import { countsOf, findBrokenRules, resolveTolerance } from './rules.ts';
  * The issue {@link consistentImageUsage} adds for each broken rule. `input`
  * and `received` are the reported figure, `expected` names the parts and
  * their sum (`inputTokens + outputTokens = 5301.59`), and the path points at
- * the reported field.
+ * the reported field. The path item's `input` is the SDK-form object in the
+ * pipe; in `StrictWireImageUsageSchema` its `key` is the wire name of the field
+ * (`total_tokens`), the name the caller used.
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import { checkArgument } from '../internal/checkArgument.ts';
 import { formatNumber } from '../internal/formatNumber.ts';
 import { COUNT_PATHS } from '../internal/readCounts.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -83,11 +84,7 @@ export interface BrokenRule {
  * @internal
  */
 export function resolveTolerance(tolerance: number | undefined): number {
-  if (tolerance === undefined) return DEFAULT_TOLERANCE;
-  if (typeof tolerance !== 'number' || !(tolerance >= 0) || tolerance === Infinity) {
-    throw new RangeError(`tolerance: expected a finite number >= 0, received ${String(tolerance)}`);
-  }
-  return tolerance;
+  return tolerance === undefined ? DEFAULT_TOLERANCE : checkArgument('tolerance', tolerance);
 }
 
 /**
@@ -107,6 +104,31 @@ export function countsOf(usage: ImageUsage): number[] {
     outputDetails?.textTokens ?? 0,
     outputDetails?.imageTokens ?? 0,
   ];
+}
+
+/**
+ * Whether a reported figure agrees with the sum of its two parts: exactly
+ * when all three are integers (past 2^53, where the sum of two numbers may
+ * round, with `BigInt`), within the relative tolerance otherwise. Parts that
+ * add up past the largest double never match a finite figure.
+ *
+ * @internal
+ */
+function agrees(first: number, second: number, expected: number, received: number, tolerance: number): boolean {
+  if (Number.isInteger(first) && Number.isInteger(second) && Number.isInteger(received)) {
+    return Number.isSafeInteger(expected) ? expected === received : BigInt(first) + BigInt(second) === BigInt(received);
+  }
+  if (expected === received) return true;
+  return expected !== Infinity && Math.abs(expected - received) <= tolerance * Math.max(expected, received);
+}
+
+/**
+ * One broken rule as a message: `path: expected parts = sum, received figure`.
+ *
+ * @internal
+ */
+export function describeBrokenRule(broken: BrokenRule): string {
+  return `${broken.path}: expected ${broken.parts}, received ${formatNumber(broken.received)}`;
 }
 
 /**
@@ -133,15 +155,14 @@ export function findBrokenRules(
     if (rule === 'output' && !hasOutputDetails) continue;
     const expected = counts[first]! + counts[second]!;
     const received = counts[reported]!;
-    // Integers compare exactly, fractions within the tolerance; parts that add up
-    // past the largest double never match a finite figure.
-    const agrees =
-      expected === received ||
-      (expected !== Infinity &&
-        !(Number.isInteger(expected) && Number.isInteger(received)) &&
-        Math.abs(expected - received) <= tolerance * Math.max(expected, received));
-    if (!agrees) {
-      const parts = `${paths[first]} + ${paths[second]} = ${formatNumber(expected)}`;
+    if (!agrees(counts[first]!, counts[second]!, expected, received, tolerance)) {
+      const a = counts[first]!;
+      const b = counts[second]!;
+      // Past 2^53 the sum of two integers may round: the message shows the exact one.
+      const sum = Number.isInteger(a) && Number.isInteger(b) && !Number.isSafeInteger(expected) && expected !== Infinity
+        ? String(BigInt(a) + BigInt(b))
+        : formatNumber(expected);
+      const parts = `${paths[first]} + ${paths[second]} = ${sum}`;
       found.push({ rule, path: paths[reported]!, parts, expected, received });
     }
   }

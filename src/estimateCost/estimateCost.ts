@@ -1,4 +1,5 @@
-import { checkImageUsage } from '../checkImageUsage/checkImageUsage.ts';
+import { DEFAULT_TOLERANCE, describeBrokenRule, findBrokenRules } from '../checkImageUsage/rules.ts';
+import { checkArgument } from '../internal/checkArgument.ts';
 import { describeValue } from '../internal/describeValue.ts';
 import { readCounts } from '../internal/readCounts.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -77,10 +78,11 @@ interface Decimal {
  * ```
  */
 export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
-  readCounts(usage, new Float64Array(7), 'estimateCost: usage');
-  const broken = checkImageUsage(usage);
-  if (broken.length > 0) {
-    throw new RangeError(`estimateCost: usage does not add up, so its cost is ambiguous: ${broken[0]!.message}`);
+  const counts = new Float64Array(7);
+  const hasOutputDetails = readCounts(usage, counts, 'estimateCost: usage');
+  const [broken] = findBrokenRules(counts, hasOutputDetails, DEFAULT_TOLERANCE);
+  if (broken !== undefined) {
+    throw new RangeError(`estimateCost: usage does not add up, so its cost is ambiguous: ${describeBrokenRule(broken)}`);
   }
   if (typeof prices !== 'object' || prices === null) {
     throw new TypeError(`estimateCost: prices: expected an object, received ${describeValue(prices)}`);
@@ -90,15 +92,15 @@ export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
   const outputImage = readPrice(prices, 'outputImage', false)!;
   const outputText = readPrice(prices, 'outputText', true);
 
+  // The counts as readCounts stored them (slots of COUNT_PATHS): read once.
   const terms: Array<[count: number, price: number]> = [
-    [usage.inputTokensDetails.textTokens, inputText],
-    [usage.inputTokensDetails.imageTokens, inputImage],
+    [counts[3]!, inputText],
+    [counts[4]!, inputImage],
   ];
-  const details = usage.outputTokensDetails;
-  if (details !== undefined && outputText !== undefined) {
-    terms.push([details.textTokens, outputText], [details.imageTokens, outputImage]);
+  if (hasOutputDetails && outputText !== undefined) {
+    terms.push([counts[5]!, outputText], [counts[6]!, outputImage]);
   } else {
-    terms.push([usage.outputTokens, outputImage]);
+    terms.push([counts[2]!, outputImage]);
   }
 
   // count × price per million tokens = cost in millionths of the unit.
@@ -127,14 +129,7 @@ export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
  */
 function readPrice(prices: ImagePrices, name: keyof ImagePrices, optional: boolean): number | undefined {
   const value: unknown = prices[name];
-  if (value === undefined && optional) return undefined;
-  if (typeof value !== 'number') {
-    throw new TypeError(`estimateCost: prices.${name}: expected a number, received ${describeValue(value)}`);
-  }
-  if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
-    throw new RangeError(`estimateCost: prices.${name}: expected a finite number >= 0, received ${describeValue(value)}`);
-  }
-  return value;
+  return value === undefined && optional ? undefined : checkArgument(`estimateCost: prices.${name}`, value);
 }
 
 /**

@@ -53,4 +53,22 @@ describe('readCounts', () => {
     expect((error as TypeError).message).toBe('sum: element 2 could not be read: a getter or proxy trap threw');
     expect((error as TypeError).cause).toBe(cause);
   });
+
+  test('reads each field once: a getter that answers differently the second time changes nothing', () => {
+    let reads = 0;
+    const flipping = Object.defineProperty({ ...usage }, 'totalTokens', {
+      get: () => (reads++ === 0 ? 4768 : Number.NaN),
+    });
+    const counts = new Float64Array(7);
+    expect(readCounts(flipping, counts, 'test')).toBe(true);
+    expect(counts[0]).toBe(4768);
+    expect(reads).toBe(1);
+  });
+
+  test('says a function is not a details object, whatever fields it carries', () => {
+    const details = Object.assign(() => 0, { textTokens: 169, imageTokens: 0 });
+    expect(() => readCounts({ ...usage, inputTokensDetails: details }, new Float64Array(7), 'f: usage')).toThrow(
+      new TypeError('f: usage is not an ImageUsage: inputTokensDetails: expected an object, received Function'),
+    );
+  });
 });

@@ -1,5 +1,4 @@
-import { findInvalidField } from '../isImageUsage/isImageUsage.ts';
-import type { ImageUsage } from '../types/index.ts';
+import { isCount } from '../isImageUsage/isCount.ts';
 import { describeValue } from './describeValue.ts';
 
 /**
@@ -18,11 +17,15 @@ export const COUNT_PATHS: readonly string[] = [
   'outputTokensDetails.imageTokens',
 ];
 
+/** A usage object as it is read: anything may be missing or wrong. */
+type Unchecked = Record<string, Record<string, unknown> | undefined>;
+
 /**
- * Checks an SDK-form usage object and reads its counts into `counts`, in the
- * order of {@link COUNT_PATHS}, allocating nothing. The helpers that take an
- * `ImageUsage` read through it, so that bad input gets a `TypeError` naming
- * the field, never a `NaN`.
+ * Checks an SDK-form usage object and stores its counts in `counts`, in the
+ * order of {@link COUNT_PATHS}, reading each field exactly once (a getter
+ * cannot answer one thing to the check and another to the sum). The helpers
+ * that take an `ImageUsage` read through it, so that bad input gets a
+ * `TypeError` naming the field, and never a `NaN` comes out.
  *
  * @param usage The usage object.
  * @param counts Where the counts go (7 slots; the last two only with output details).
@@ -37,30 +40,66 @@ export const COUNT_PATHS: readonly string[] = [
  * @internal
  */
 export function readCounts(usage: unknown, counts: Float64Array, what: string, index?: number): boolean {
-  let problem: string | undefined;
+  let result: boolean | string;
   try {
-    const field = findInvalidField(usage);
-    if (field !== undefined) {
-      let received: unknown = usage;
-      if (field) for (const key of field.split('.')) received = (received as Record<string, unknown>)[key];
-      const expected = field.endsWith('Tokens') ? 'a finite number >= 0' : 'an object';
-      // Described inside the try: describing a hostile value may throw too.
-      problem = `${field || '(value)'}: expected ${expected}, received ${describeValue(received)}`;
-    }
+    result = readInto(usage, counts);
   } catch (cause) {
-    throw new TypeError(`${index === undefined ? what : `${what} ${index}`} could not be read: a getter or proxy trap threw`, { cause });
+    throw new TypeError(`${who(what, index)} could not be read: a getter or proxy trap threw`, { cause });
   }
-  if (problem !== undefined) {
-    throw new TypeError(`${index === undefined ? what : `${what} ${index}`} is not an ImageUsage: ${problem}`);
+  if (typeof result === 'string') throw new TypeError(`${who(what, index)} is not an ImageUsage: ${result}`);
+  return result;
+}
+
+/** The subject of a message: `'toWire: usage'`, `'sumImageUsage: element 3'`. @internal */
+function who(what: string, index: number | undefined): string {
+  return index === undefined ? what : `${what} ${index}`;
+}
+
+/**
+ * Stores the counts, or says what is wrong (`path: expected ..., received ...`).
+ * Every field is read once, into a local; the problem is told from the locals.
+ *
+ * @returns Whether there are output details, or the problem.
+ *
+ * @internal
+ */
+function readInto(usage: unknown, counts: Float64Array): boolean | string {
+  if (typeof usage !== 'object' || usage === null) return problem('(value)', 'an object', usage);
+  const { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails } = usage as Unchecked;
+  const inputIsObject = typeof inputTokensDetails === 'object' && inputTokensDetails !== null;
+  const inputText = inputIsObject ? inputTokensDetails.textTokens : undefined;
+  const inputImage = inputIsObject ? inputTokensDetails.imageTokens : undefined;
+  if (isCount(totalTokens) && isCount(inputTokens) && isCount(outputTokens) && isCount(inputText) && isCount(inputImage)) {
+    counts[0] = totalTokens;
+    counts[1] = inputTokens;
+    counts[2] = outputTokens;
+    counts[3] = inputText;
+    counts[4] = inputImage;
+  } else {
+    if (!isCount(totalTokens)) return countProblem(0, totalTokens);
+    if (!isCount(inputTokens)) return countProblem(1, inputTokens);
+    if (!isCount(outputTokens)) return countProblem(2, outputTokens);
+    if (!inputIsObject) return problem('inputTokensDetails', 'an object', inputTokensDetails);
+    return isCount(inputText) ? countProblem(4, inputImage) : countProblem(3, inputText);
   }
-  const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage as ImageUsage;
-  counts[0] = (usage as ImageUsage).totalTokens;
-  counts[1] = (usage as ImageUsage).inputTokens;
-  counts[2] = (usage as ImageUsage).outputTokens;
-  counts[3] = inputDetails.textTokens;
-  counts[4] = inputDetails.imageTokens;
-  if (outputDetails === undefined) return false;
-  counts[5] = outputDetails.textTokens;
-  counts[6] = outputDetails.imageTokens;
+  if (outputTokensDetails === undefined) return false;
+  if (typeof outputTokensDetails !== 'object' || outputTokensDetails === null) {
+    return problem('outputTokensDetails', 'an object', outputTokensDetails);
+  }
+  const { textTokens: outputText, imageTokens: outputImage } = outputTokensDetails;
+  if (!isCount(outputText)) return countProblem(5, outputText);
+  if (!isCount(outputImage)) return countProblem(6, outputImage);
+  counts[5] = outputText;
+  counts[6] = outputImage;
   return true;
+}
+
+/** The problem with the count in one slot. @internal */
+function countProblem(slot: number, value: unknown): string {
+  return problem(COUNT_PATHS[slot]!, 'a finite number >= 0', value);
+}
+
+/** One problem, as `path: expected ..., received ...`. @internal */
+function problem(path: string, expected: string, received: unknown): string {
+  return `${path}: expected ${expected}, received ${describeValue(received)}`;
 }

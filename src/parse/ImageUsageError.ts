@@ -30,7 +30,9 @@ export type ImageUsageIssues = readonly [v.BaseIssue<unknown>, ...v.BaseIssue<un
  * try {
  *   parseImageUsage({ total_tokens: '12' });
  * } catch (error) {
- *   if (error instanceof ImageUsageError) console.log(error.issues.length);
+ *   if (error instanceof Error && error.name === 'ImageUsageError') {
+ *     console.log((error as ImageUsageError).issues.length);
+ *   }
  * }
  * ```
  */

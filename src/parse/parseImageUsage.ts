@@ -1,6 +1,6 @@
 import type { ImageUsage } from '../types/index.ts';
 import { ImageUsageError } from './ImageUsageError.ts';
-import { isStrictOption, type ParseImageUsageOptions, parseFast, parseSlow } from './safeParseImageUsage.ts';
+import { type ParseImageUsageOptions, safeParseImageUsage } from './safeParseImageUsage.ts';
 
 /**
  * Parses a usage object in either form, told apart by its keys: snake_case
@@ -29,10 +29,7 @@ import { isStrictOption, type ParseImageUsageOptions, parseFast, parseSlow } fro
  * ```
  */
 export function parseImageUsage(input: unknown, options?: ParseImageUsageOptions): ImageUsage {
-  const strict = isStrictOption(options);
-  const output = parseFast(input, strict);
-  if (output !== undefined) return output;
-  const result = parseSlow(input, strict);
+  const result = safeParseImageUsage(input, options);
   if (result.success) return result.output;
   throw new ImageUsageError(result.issues);
 }

@@ -1,11 +1,16 @@
 import * as v from 'valibot';
 import { describeValue } from '../internal/describeValue.ts';
 import { ImageUsageSchema } from '../schemas/ImageUsageSchema.ts';
-import { isStrict, readImageUsage, readWireImageUsage } from '../schemas/readImageUsage.ts';
+import {
+  readImageUsage,
+  readStrictImageUsage,
+  readStrictWireImageUsage,
+  readWireImageUsage,
+} from '../schemas/readImageUsage.ts';
 import { StrictImageUsageSchema, StrictWireImageUsageSchema } from '../schemas/StrictImageUsageSchema.ts';
 import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
 import type { ImageUsage } from '../types/index.ts';
-import { detectForm } from './detectForm.ts';
+import { detectForm, type UsageForm } from './detectForm.ts';
 import { formatIssue } from './formatIssue.ts';
 import type { ImageUsageIssues } from './ImageUsageError.ts';
 
@@ -103,7 +108,7 @@ export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOpt
  *
  * @internal
  */
-export function isStrictOption(options: ParseImageUsageOptions | undefined): boolean {
+function isStrictOption(options: ParseImageUsageOptions | undefined): boolean {
   try {
     return options?.strict === true;
   } catch {
@@ -118,11 +123,11 @@ export function isStrictOption(options: ParseImageUsageOptions | undefined): boo
  *
  * @internal
  */
-export function parseFast(input: unknown, strict: boolean): ImageUsage | undefined {
+function parseFast(input: unknown, strict: boolean): ImageUsage | undefined {
   try {
     const form = detectForm(input);
-    const output = form === 'sdk' ? readImageUsage(input) : form === 'wire' ? readWireImageUsage(input) : undefined;
-    return output !== undefined && (!strict || isStrict(output)) ? output : undefined;
+    if (form === 'sdk') return strict ? readStrictImageUsage(input) : readImageUsage(input);
+    return form === 'wire' ? (strict ? readStrictWireImageUsage(input) : readWireImageUsage(input)) : undefined;
   } catch {
     return undefined;
   }
@@ -134,47 +139,38 @@ export function parseFast(input: unknown, strict: boolean): ImageUsage | undefin
  *
  * @internal
  */
-export function parseSlow(input: unknown, strict: boolean): SafeParseImageUsageResult {
+function parseSlow(input: unknown, strict: boolean): SafeParseImageUsageResult {
+  // Only reading the input may throw (a getter or proxy trap); what this
+  // package does with what it read stays outside the try.
+  let form: UsageForm;
+  let keys: [wire: string | undefined, sdk: string | undefined] = [undefined, undefined];
+  let result: v.OutputDataset<unknown, v.BaseIssue<unknown>>;
   try {
-    const form = detectForm(input);
-    if (form === 'mixed') {
-      const object = input as object;
-      const wireKey = WIRE_KEYS.find((key) => key in object);
-      const sdkKey = SDK_KEYS.find((key) => key in object);
-      return {
-        success: false,
-        issues: [rootIssue(input, 'snake_case (wire) or camelCase (SDK) usage keys, not both', `${wireKey} and ${sdkKey}`)],
-      };
-    }
-    if (form === 'none') {
-      return {
-        success: false,
-        issues: [
-          rootIssue(
-            input,
-            'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)',
-            `${describeValue(input)} without any`,
-          ),
-        ],
-      };
-    }
-    const wire = form === 'wire';
-    const schema = wire
-      ? strict
-        ? StrictWireImageUsageSchema
-        : WireImageUsageSchema
-      : strict
-        ? StrictImageUsageSchema
-        : ImageUsageSchema;
-    const result = schema['~run']({ value: input }, v.getGlobalConfig());
-    if (!result.issues) return { success: true, output: result.value as ImageUsage };
-    // The issues are this call's own: give each the message of ImageUsageError.
-    for (const issue of result.issues) (issue as { message: string }).message = formatIssue(issue);
-    return { success: false, issues: result.issues };
+    form = detectForm(input);
+    if (form === 'mixed') keys = [WIRE_KEYS.find((key) => key in (input as object)), SDK_KEYS.find((key) => key in (input as object))];
+    const schema =
+      form === 'wire'
+        ? strict
+          ? StrictWireImageUsageSchema
+          : WireImageUsageSchema
+        : strict
+          ? StrictImageUsageSchema
+          : ImageUsageSchema;
+    result = schema['~run']({ value: input }, v.getGlobalConfig());
   } catch {
-    return {
-      success: false,
-      issues: [rootIssue(input, 'a readable value', 'one that could not be read (a getter or proxy trap threw)')],
-    };
+    const issue = rootIssue(input, 'a readable value', 'one that could not be read (a getter or proxy trap threw)');
+    return { success: false, issues: [issue] };
   }
+  if (form === 'mixed') {
+    const issue = rootIssue(input, 'snake_case (wire) or camelCase (SDK) usage keys, not both', `${keys[0]} and ${keys[1]}`);
+    return { success: false, issues: [issue] };
+  }
+  if (form === 'none') {
+    const expected = 'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)';
+    return { success: false, issues: [rootIssue(input, expected, `${describeValue(input)} without any`)] };
+  }
+  if (!result.issues) return { success: true, output: result.value as ImageUsage };
+  // The issues are this call's own: give each the message of ImageUsageError.
+  for (const issue of result.issues) (issue as { message: string }).message = formatIssue(issue);
+  return { success: false, issues: result.issues };
 }

@@ -1,3 +1,5 @@
+import { checkArgument } from '../internal/checkArgument.ts';
+
 /**
  * Divides a part by a whole, for shares such as image tokens per output
  * token: `part / whole`, and `0` when the whole is `0`.
@@ -19,19 +21,7 @@
  * ```
  */
 export function ratio(part: number, whole: number): number {
-  check('part', part);
-  check('whole', whole);
+  checkArgument('ratio: part', part);
+  checkArgument('ratio: whole', whole);
   return whole === 0 ? 0 : part / whole;
-}
-
-/**
- * Checks one argument of {@link ratio}.
- *
- * @internal
- */
-function check(name: string, value: number): void {
-  if (typeof value !== 'number') throw new TypeError(`ratio: ${name}: expected a number, received ${typeof value}`);
-  if (!(value >= 0) || value === Infinity) {
-    throw new RangeError(`ratio: ${name}: expected a finite number >= 0, received ${value}`);
-  }
 }

@@ -9,7 +9,12 @@ import { DEFAULT_TOLERANCE } from '../checkImageUsage/rules.ts';
 import { isStrictCount } from '../isImageUsage/isCount.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
-import { copyImageUsage, copyWireImageUsage, isStrict, readImageUsage, readWireImageUsage } from './readImageUsage.ts';
+import {
+  copyImageUsage,
+  copyWireImageUsage,
+  readStrictImageUsage,
+  readStrictWireImageUsage,
+} from './readImageUsage.ts';
 import {
   type StrictTokensDetailsEntries,
   StrictTokensDetailsSchema,
@@ -132,10 +137,7 @@ export const StrictImageUsageSchema: StrictImageUsageSchemaType = withFastPath(
     v.transform(copyImageUsage),
     createConsistencyAction(DEFAULT_TOLERANCE, COUNT_PATHS),
   ),
-  (input) => {
-    const output = readImageUsage(input);
-    return output !== undefined && isStrict(output) ? output : undefined;
-  },
+  readStrictImageUsage,
   isStrictCount,
 );
 
@@ -163,9 +165,6 @@ export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = withFa
     v.transform(copyWireImageUsage),
     createConsistencyAction(DEFAULT_TOLERANCE, WIRE_COUNT_PATHS),
   ),
-  (input) => {
-    const output = readWireImageUsage(input);
-    return output !== undefined && isStrict(output) ? output : undefined;
-  },
+  readStrictWireImageUsage,
   isStrictCount,
 );

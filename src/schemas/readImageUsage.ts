@@ -1,4 +1,4 @@
-import { countsOf, findBrokenRules } from '../checkImageUsage/rules.ts';
+import { countsOf, DEFAULT_TOLERANCE, findBrokenRules } from '../checkImageUsage/rules.ts';
 import { findInvalidField } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage, TokensDetails, WireTokensDetails } from '../types/index.ts';
 
@@ -42,6 +42,29 @@ function usage(
 }
 
 /**
+ * Copies an SDK-form details object's two counts, or gives `null` for a value
+ * that is not an object (which the check of the copy then rejects, as valibot does).
+ *
+ * @internal
+ */
+function copyDetails(details: unknown): TokensDetails | null {
+  if (typeof details !== 'object' || details === null) return null;
+  return { textTokens: (details as TokensDetails).textTokens, imageTokens: (details as TokensDetails).imageTokens };
+}
+
+/**
+ * Copies a wire-form details object's two counts into the SDK form, or gives
+ * `null` for a value that is not an object.
+ *
+ * @internal
+ */
+function copyWireDetails(details: unknown): TokensDetails | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const { text_tokens: textTokens, image_tokens: imageTokens } = details as WireTokensDetails;
+  return { textTokens, imageTokens };
+}
+
+/**
  * Copies the SDK-form fields into a fresh object with only the known keys;
  * `outputTokensDetails: undefined` is left out.
  *
@@ -53,10 +76,8 @@ export function copyImageUsage(input: SdkFields): ImageUsage {
     input.totalTokens,
     input.inputTokens,
     input.outputTokens,
-    { textTokens: inputDetails?.textTokens, imageTokens: inputDetails?.imageTokens },
-    outputDetails === undefined
-      ? undefined
-      : { textTokens: outputDetails?.textTokens, imageTokens: outputDetails?.imageTokens },
+    copyDetails(inputDetails)!,
+    outputDetails === undefined ? undefined : copyDetails(outputDetails)!,
   );
 }
 
@@ -72,9 +93,9 @@ export function copyWireImageUsage(input: WireFields): ImageUsage {
     input.total_tokens,
     input.input_tokens,
     input.output_tokens,
-    { textTokens: inputDetails?.text_tokens, imageTokens: inputDetails?.image_tokens },
-    outputDetails == null ? undefined : { textTokens: outputDetails.text_tokens, imageTokens: outputDetails.image_tokens },
-  ) as ImageUsage;
+    copyWireDetails(inputDetails)!,
+    outputDetails == null ? undefined : copyWireDetails(outputDetails)!,
+  );
 }
 
 /**
@@ -105,7 +126,30 @@ export function readWireImageUsage(input: unknown): ImageUsage | undefined {
  *
  * @internal
  */
-export function isStrict(usage: ImageUsage): boolean {
+function isStrict(usage: ImageUsage): boolean {
   const counts = countsOf(usage);
-  return counts.every(Number.isSafeInteger) && findBrokenRules(counts, usage.outputTokensDetails !== undefined, 0).length === 0;
+  return (
+    counts.every(Number.isSafeInteger) &&
+    findBrokenRules(counts, usage.outputTokensDetails !== undefined, DEFAULT_TOLERANCE).length === 0
+  );
+}
+
+/**
+ * The fast path of `StrictImageUsageSchema`: a fresh copy, or `undefined`.
+ *
+ * @internal
+ */
+export function readStrictImageUsage(input: unknown): ImageUsage | undefined {
+  const output = readImageUsage(input);
+  return output !== undefined && isStrict(output) ? output : undefined;
+}
+
+/**
+ * The fast path of `StrictWireImageUsageSchema`: a fresh SDK-form copy, or `undefined`.
+ *
+ * @internal
+ */
+export function readStrictWireImageUsage(input: unknown): ImageUsage | undefined {
+  const output = readWireImageUsage(input);
+  return output !== undefined && isStrict(output) ? output : undefined;
 }

@@ -1,5 +1,4 @@
 import { COUNT_PATHS, readCounts } from '../internal/readCounts.ts';
-import { isImageUsage } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /**
@@ -9,7 +8,8 @@ import type { ImageUsage } from '../types/index.ts';
  * elements changes a sum by far less than 1e-12 of it. `outputTokensDetails`
  * is in the sum only when every element has it. An empty iterable gives all
  * zeros, `outputTokensDetails` included, so that an empty shard is neutral:
- * the sum of partial sums equals the sum of all. The input is read once, as a
+ * the sum of partial sums equals the sum of all (exactly for integers, within
+ * 1e-12 of it for fractions). The input is read once, as a
  * stream (generators welcome), and never copied.
  *
  * @param usages The usage objects, in the SDK form.
@@ -31,23 +31,21 @@ import type { ImageUsage } from '../types/index.ts';
 export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
   // Slots 0-6: the running sums, in the order of COUNT_PATHS; 7-13: their compensations.
   const state = new Float64Array(14);
+  const counts = new Float64Array(7);
   let index = 0;
   let withOutputDetails = true;
   for (const usage of usages) {
-    // readCounts throws the TypeError that names the index and the field.
-    if (!isImageUsage(usage)) readCounts(usage, new Float64Array(7), 'sumImageUsage: element', index);
-    const { inputTokensDetails: inputDetails, outputTokensDetails: outputDetails } = usage;
-    add(state, 0, usage.totalTokens);
-    add(state, 1, usage.inputTokens);
-    add(state, 2, usage.outputTokens);
-    add(state, 3, inputDetails.textTokens);
-    add(state, 4, inputDetails.imageTokens);
-    if (outputDetails === undefined) withOutputDetails = false;
-    else if (withOutputDetails) {
-      add(state, 5, outputDetails.textTokens);
-      add(state, 6, outputDetails.imageTokens);
+    // Each field is read once; a bad one is a TypeError naming the index and the field.
+    if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
+    add(state, 0, counts[0]!);
+    add(state, 1, counts[1]!);
+    add(state, 2, counts[2]!);
+    add(state, 3, counts[3]!);
+    add(state, 4, counts[4]!);
+    if (withOutputDetails) {
+      add(state, 5, counts[5]!);
+      add(state, 6, counts[6]!);
     }
-    index++;
   }
   const sum = (slot: number): number => {
     const value = state[slot]! + state[slot + 7]!;

@@ -16,6 +16,7 @@ export const notCount: fc.Arbitrary<unknown> = fc.oneof(
   fc.object(),
 );
 
+
 /** A valid SDK-form usage object, sums not necessarily consistent. */
 export const imageUsage: fc.Arbitrary<ImageUsage> = fc.record(
   {
@@ -83,3 +84,16 @@ export const usageLike: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
   fc.anything(),
 );
+
+/**
+ * A usage object of either form whose details are functions carrying the
+ * right fields: still not objects, as valibot says.
+ */
+export const functionDetailsUsage: fc.Arbitrary<unknown> = fc
+  .tuple(fc.oneof<[fc.Arbitrary<ImageUsage>, fc.Arbitrary<WireImageUsage>]>(imageUsage, wireImageUsage), fc.boolean())
+  .map(([usage, output]) => {
+    const copy = structuredClone(usage) as unknown as Record<string, unknown>;
+    const key = 'totalTokens' in copy ? (output ? 'outputTokensDetails' : 'inputTokensDetails') : output ? 'output_tokens_details' : 'input_tokens_details';
+    copy[key] = Object.assign(() => 0, { textTokens: 1, imageTokens: 2, text_tokens: 1, image_tokens: 2 });
+    return copy;
+  });
