@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type ImageUsage, sumImageUsage } from '../src/index.ts';
-import { consistentIntegerUsage } from './arbitraries/index.ts';
+import { consistentIntegerUsage, usageOf } from './arbitraries/index.ts';
 import { ODD_NUMBERS } from './arbitraries/hostile.ts';
 import { sdkUsage as a, sdkUsageWithoutOutputDetails as b } from './fixtures/samples.ts';
 
@@ -32,16 +32,7 @@ const fractionalCount = fc.oneof(
   fc.constantFrom(0.1, 0.2, 0.3, 5e-324, 1e-300, 1e12 - 0.5),
   fc.nat(1e9),
 );
-const fractionalUsage: fc.Arbitrary<ImageUsage> = fc.record(
-  {
-    totalTokens: fractionalCount,
-    inputTokens: fractionalCount,
-    outputTokens: fractionalCount,
-    inputTokensDetails: fc.record({ textTokens: fractionalCount, imageTokens: fractionalCount }),
-    outputTokensDetails: fc.record({ textTokens: fractionalCount, imageTokens: fractionalCount }),
-  },
-  { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
-);
+const fractionalUsage: fc.Arbitrary<ImageUsage> = usageOf(fractionalCount);
 
 /** Cuts a list into shards at the given points. */
 function shard<T>(items: readonly T[], cuts: readonly number[]): T[][] {

@@ -107,16 +107,30 @@ export function countsOf(usage: ImageUsage): number[] {
 }
 
 /**
+ * The exact sum of two integer parts whose sum as a number may have rounded
+ * (it is past 2^53 but finite); `undefined` when the number sum is exact or
+ * the parts are not both integers.
+ *
+ * @internal
+ */
+function exactIntegerSum(first: number, second: number, sum: number): bigint | undefined {
+  return Number.isInteger(first) && Number.isInteger(second) && !Number.isSafeInteger(sum) && sum !== Infinity
+    ? BigInt(first) + BigInt(second)
+    : undefined;
+}
+
+/**
  * Whether a reported figure agrees with the sum of its two parts: exactly
- * when all three are integers (past 2^53, where the sum of two numbers may
- * round, with `BigInt`), within the relative tolerance otherwise. Parts that
- * add up past the largest double never match a finite figure.
+ * when all three are integers (past 2^53 with the exact sum), within the
+ * relative tolerance otherwise. Parts that add up past the largest double
+ * never match a finite figure.
  *
  * @internal
  */
 function agrees(first: number, second: number, expected: number, received: number, tolerance: number): boolean {
   if (Number.isInteger(first) && Number.isInteger(second) && Number.isInteger(received)) {
-    return Number.isSafeInteger(expected) ? expected === received : BigInt(first) + BigInt(second) === BigInt(received);
+    const exact = exactIntegerSum(first, second, expected);
+    return exact === undefined ? expected === received : exact === BigInt(received);
   }
   if (expected === received) return true;
   return expected !== Infinity && Math.abs(expected - received) <= tolerance * Math.max(expected, received);
@@ -153,16 +167,14 @@ export function findBrokenRules(
   const found: BrokenRule[] = [];
   for (const [rule, reported, first, second] of RULES) {
     if (rule === 'output' && !hasOutputDetails) continue;
-    const expected = counts[first]! + counts[second]!;
+    const a = counts[first]!;
+    const b = counts[second]!;
+    const expected = a + b;
     const received = counts[reported]!;
-    if (!agrees(counts[first]!, counts[second]!, expected, received, tolerance)) {
-      const a = counts[first]!;
-      const b = counts[second]!;
+    if (!agrees(a, b, expected, received, tolerance)) {
       // Past 2^53 the sum of two integers may round: the message shows the exact one.
-      const sum = Number.isInteger(a) && Number.isInteger(b) && !Number.isSafeInteger(expected) && expected !== Infinity
-        ? String(BigInt(a) + BigInt(b))
-        : formatNumber(expected);
-      const parts = `${paths[first]} + ${paths[second]} = ${sum}`;
+      const exact = exactIntegerSum(a, b, expected);
+      const parts = `${paths[first]} + ${paths[second]} = ${exact === undefined ? formatNumber(expected) : String(exact)}`;
       found.push({ rule, path: paths[reported]!, parts, expected, received });
     }
   }

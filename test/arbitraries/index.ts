@@ -17,17 +17,22 @@ export const notCount: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 
+/** A valid SDK-form usage object with counts from `counts`, sums not necessarily consistent. */
+export function usageOf(counts: fc.Arbitrary<number>): fc.Arbitrary<ImageUsage> {
+  return fc.record(
+    {
+      totalTokens: counts,
+      inputTokens: counts,
+      outputTokens: counts,
+      inputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
+      outputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
+    },
+    { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
+  );
+}
+
 /** A valid SDK-form usage object, sums not necessarily consistent. */
-export const imageUsage: fc.Arbitrary<ImageUsage> = fc.record(
-  {
-    totalTokens: count,
-    inputTokens: count,
-    outputTokens: count,
-    inputTokensDetails: fc.record({ textTokens: count, imageTokens: count }),
-    outputTokensDetails: fc.record({ textTokens: count, imageTokens: count }),
-  },
-  { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
-);
+export const imageUsage: fc.Arbitrary<ImageUsage> = usageOf(count);
 
 /** A consistent SDK-form usage object of integers small enough to add up many. */
 export const consistentIntegerUsage: fc.Arbitrary<ImageUsage> = fc
