@@ -206,6 +206,70 @@ describe('sumImageUsage adds up right', () => {
     );
   });
 
+  test('integers add on a fast path, exactly; from the first fraction on every addition is compensated, as if it had been from the start', () => {
+    // Neumaier's compensation of integers whose sums stay below 2^53 is exactly
+    // zero, so leaving it out on the integer path changes no bit of a sum.
+    const neumaier = (usages: readonly ImageUsage[]): number[] => {
+      const sums = [0, 0, 0, 0, 0, 0, 0];
+      const compensations = [0, 0, 0, 0, 0, 0, 0];
+      for (const usage of usages) {
+        counts(usage).forEach((value, slot) => {
+          const sum = sums[slot]!;
+          const next = sum + value;
+          compensations[slot]! += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
+          sums[slot] = next;
+        });
+      }
+      return sums.map((sum, slot) => sum + compensations[slot]!);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(consistentIntegerUsage, fractionalUsage), { maxLength: 100 }), (usages) => {
+        const sum = sumImageUsage(usages);
+        const all = usages.every((usage) => usage.outputTokensDetails !== undefined);
+        expect(counts(sum).slice(0, all ? 7 : 5)).toStrictEqual(neumaier(usages).slice(0, all ? 7 : 5));
+      }),
+      { numRuns: 1000 },
+    );
+    // The reference can fail: a plain loop loses what Neumaier keeps.
+    const tenth = { ...b, totalTokens: 0.1 };
+    expect(sumImageUsage([a, tenth, tenth, tenth, a]).totalTokens).toBe(neumaier([a, tenth, tenth, tenth, a])[0]);
+    expect(a.totalTokens + 0.1 + 0.1 + 0.1 + a.totalTokens).not.toBe(neumaier([a, tenth, tenth, tenth, a])[0]);
+  });
+
+  test('an element the integer path cannot add is read again by the checked reader, which checks what it reads', () => {
+    /** An element whose totalTokens answers each read with the next of the given values. */
+    const changing = (...answers: unknown[]): ImageUsage => {
+      const usage = { ...b };
+      let reads = 0;
+      Object.defineProperty(usage, 'totalTokens', { get: () => answers[Math.min(reads++, answers.length - 1)], enumerable: true });
+      return usage;
+    };
+    // 0.5 sends it to the checked reader, which reads 2: the 2 is what is added.
+    expect(sumImageUsage([a, changing(0.5, 2)]).totalTokens).toBe(a.totalTokens + 2);
+    // A value that turns bad on the second read is named, never added.
+    expect(() => sumImageUsage([a, changing(0.5, 'x')])).toThrow(
+      new TypeError('sumImageUsage: element 1 is not an ImageUsage: totalTokens: expected a finite number >= 0, received "x"'),
+    );
+    // A getter that throws once: the checked reader reads it again, and adds what it then reads.
+    expect(sumImageUsage([a, changing(undefined, 3)]).totalTokens).toBe(a.totalTokens + 3);
+    const throwsOnce = { ...b };
+    let thrown = false;
+    Object.defineProperty(throwsOnce, 'inputTokens', {
+      get: () => {
+        if (thrown) return b.inputTokens;
+        thrown = true;
+        throw new Error('once');
+      },
+    });
+    expect(sumImageUsage([a, throwsOnce])).toStrictEqual(sumImageUsage([a, b]));
+    // An integer element is read once.
+    let reads = 0;
+    const counted = { ...b };
+    Object.defineProperty(counted, 'outputTokens', { get: () => (reads++, b.outputTokens) });
+    sumImageUsage([a, counted, a]);
+    expect(reads).toBe(1);
+  });
+
   test('the order check can fail: a plain running sum drifts past 1e-12 where the sum does not', () => {
     // Each 1e-16 vanishes when added to 1 first, but not when they add up first.
     const values = [1, ...Array.from({ length: 200_000 }, () => 1e-16)];

@@ -17,6 +17,13 @@ describe('readCounts', () => {
     expect(readCounts({ ...withoutDetails, outputTokensDetails: undefined }, new Float64Array(7), 'test')).toBe(false);
   });
 
+  test('stores zeros for the output details when they are absent, whatever the slots held', () => {
+    const { outputTokensDetails: _, ...withoutDetails } = usage;
+    const counts = new Float64Array(7).fill(9);
+    readCounts(withoutDetails, counts, 'test');
+    expect([...counts]).toStrictEqual([4768, 169, 4599, 169, 0, 0, 0]);
+  });
+
   test('names the field, what was expected and what was received', () => {
     const counts = new Float64Array(7);
     expect(() => readCounts({ ...usage, inputTokensDetails: { textTokens: 169, imageTokens: '0' } }, counts, 'f: usage')).toThrow(

@@ -17,9 +17,6 @@ export const COUNT_PATHS: readonly string[] = [
   'outputTokensDetails.imageTokens',
 ];
 
-/** A usage object as it is read: anything may be missing or wrong. */
-type Unchecked = Record<string, Record<string, unknown> | undefined>;
-
 /**
  * Checks an SDK-form usage object and stores its counts in `counts`, in the
  * order of {@link COUNT_PATHS}, reading each field exactly once (a getter
@@ -28,7 +25,7 @@ type Unchecked = Record<string, Record<string, unknown> | undefined>;
  * `TypeError` naming the field, and never a `NaN` comes out.
  *
  * @param usage The usage object.
- * @param counts Where the counts go (7 slots; the last two only with output details).
+ * @param counts Where the counts go (7 slots; the last two zeros without output details).
  * @param what Who is asking, for the message (`'sumImageUsage: element'`).
  * @param index The index of the element, for the message.
  *
@@ -55,48 +52,39 @@ function who(what: string, index: number | undefined): string {
   return index === undefined ? what : `${what} ${index}`;
 }
 
+/** The key of each count in its object, in the order of {@link COUNT_PATHS}. @internal */
+const KEYS = COUNT_PATHS.map((path) => path.slice(path.indexOf('.') + 1));
+
 /**
- * Stores the counts, or says what is wrong (`path: expected ..., received ...`).
- * Every field is read once, into a local; the problem is told from the locals.
+ * Stores the counts, or says what is wrong (`path: expected ..., received ...`)
+ * at the first bad field, in the order of {@link COUNT_PATHS}. Every field is
+ * read once, checked, and stored.
  *
  * @returns Whether there are output details, or the problem.
  *
  * @internal
  */
 function readInto(usage: unknown, counts: Float64Array): boolean | string {
-  if (typeof usage !== 'object' || usage === null) return problem('(value)', 'an object', usage);
-  const { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails } = usage as Unchecked;
-  const inputIsObject = typeof inputTokensDetails === 'object' && inputTokensDetails !== null;
-  const inputText = inputIsObject ? inputTokensDetails.textTokens : undefined;
-  const inputImage = inputIsObject ? inputTokensDetails.imageTokens : undefined;
-  if (isCount(totalTokens) && isCount(inputTokens) && isCount(outputTokens) && isCount(inputText) && isCount(inputImage)) {
-    counts[0] = totalTokens;
-    counts[1] = inputTokens;
-    counts[2] = outputTokens;
-    counts[3] = inputText;
-    counts[4] = inputImage;
-  } else {
-    if (!isCount(totalTokens)) return countProblem(0, totalTokens);
-    if (!isCount(inputTokens)) return countProblem(1, inputTokens);
-    if (!isCount(outputTokens)) return countProblem(2, outputTokens);
-    if (!inputIsObject) return problem('inputTokensDetails', 'an object', inputTokensDetails);
-    return isCount(inputText) ? countProblem(4, inputImage) : countProblem(3, inputText);
+  let object: unknown = usage;
+  let path = '(value)';
+  for (let slot = 0; slot < 7; slot++) {
+    // The counts of slots 3-4 and 5-6 are in the input and the output details.
+    if (slot === 3 || slot === 5) {
+      path = slot === 3 ? 'inputTokensDetails' : 'outputTokensDetails';
+      object = (usage as Record<string, unknown>)[path];
+      if (slot === 5 && object === undefined) {
+        counts[5] = counts[6] = 0;
+        return false;
+      }
+    }
+    if ((slot === 0 || slot === 3 || slot === 5) && (typeof object !== 'object' || object === null)) {
+      return problem(path, 'an object', object);
+    }
+    const value = (object as Record<string, unknown>)[KEYS[slot]!];
+    if (!isCount(value)) return problem(COUNT_PATHS[slot]!, 'a finite number >= 0', value);
+    counts[slot] = value;
   }
-  if (outputTokensDetails === undefined) return false;
-  if (typeof outputTokensDetails !== 'object' || outputTokensDetails === null) {
-    return problem('outputTokensDetails', 'an object', outputTokensDetails);
-  }
-  const { textTokens: outputText, imageTokens: outputImage } = outputTokensDetails;
-  if (!isCount(outputText)) return countProblem(5, outputText);
-  if (!isCount(outputImage)) return countProblem(6, outputImage);
-  counts[5] = outputText;
-  counts[6] = outputImage;
   return true;
-}
-
-/** The problem with the count in one slot. @internal */
-function countProblem(slot: number, value: unknown): string {
-  return problem(COUNT_PATHS[slot]!, 'a finite number >= 0', value);
 }
 
 /** One problem, as `path: expected ..., received ...`. @internal */

@@ -1,6 +1,6 @@
 import type { ImageUsage } from '../types/index.ts';
 import { ImageUsageError } from './ImageUsageError.ts';
-import { type ParseImageUsageOptions, safeParseImageUsage } from './safeParseImageUsage.ts';
+import { isIssues, type ParseImageUsageOptions, parseUsage } from './safeParseImageUsage.ts';
 
 /**
  * Parses a usage object in either form, told apart by its keys: snake_case
@@ -29,7 +29,7 @@ import { type ParseImageUsageOptions, safeParseImageUsage } from './safeParseIma
  * ```
  */
 export function parseImageUsage(input: unknown, options?: ParseImageUsageOptions): ImageUsage {
-  const result = safeParseImageUsage(input, options);
-  if (result.success) return result.output;
-  throw new ImageUsageError(result.issues);
+  const parsed = parseUsage(input, options);
+  if (isIssues(parsed)) throw new ImageUsageError(parsed);
+  return parsed;
 }

@@ -98,9 +98,29 @@ const SDK_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDeta
  * ```
  */
 export function safeParseImageUsage(input: unknown, options?: ParseImageUsageOptions): SafeParseImageUsageResult {
+  const parsed = parseUsage(input, options);
+  return isIssues(parsed) ? { success: false, issues: parsed } : { success: true, output: parsed };
+}
+
+/**
+ * Whether what {@link parseUsage} answered is the issues.
+ *
+ * @internal
+ */
+export function isIssues(parsed: ImageUsage | ImageUsageIssues): parsed is ImageUsageIssues {
+  return Array.isArray(parsed);
+}
+
+/**
+ * Parses without wrapping the answer, so that `parseImageUsage` allocates
+ * only its output: the usage object, or the issues (an array, which a usage
+ * object never is).
+ *
+ * @internal
+ */
+export function parseUsage(input: unknown, options: ParseImageUsageOptions | undefined): ImageUsage | ImageUsageIssues {
   const strict = isStrictOption(options);
-  const output = parseFast(input, strict);
-  return output === undefined ? parseSlow(input, strict) : { success: true, output };
+  return parseFast(input, strict) ?? parseSlow(input, strict);
 }
 
 /**
@@ -139,7 +159,7 @@ function parseFast(input: unknown, strict: boolean): ImageUsage | undefined {
  *
  * @internal
  */
-function parseSlow(input: unknown, strict: boolean): SafeParseImageUsageResult {
+function parseSlow(input: unknown, strict: boolean): ImageUsage | ImageUsageIssues {
   // Only reading the input may throw (a getter or proxy trap); what this
   // package does with what it read stays outside the try.
   let form: UsageForm;
@@ -158,19 +178,17 @@ function parseSlow(input: unknown, strict: boolean): SafeParseImageUsageResult {
           : ImageUsageSchema;
     result = schema['~run']({ value: input }, v.getGlobalConfig());
   } catch {
-    const issue = rootIssue(input, 'a readable value', 'one that could not be read (a getter or proxy trap threw)');
-    return { success: false, issues: [issue] };
+    return [rootIssue(input, 'a readable value', 'one that could not be read (a getter or proxy trap threw)')];
   }
   if (form === 'mixed') {
-    const issue = rootIssue(input, 'snake_case (wire) or camelCase (SDK) usage keys, not both', `${keys[0]} and ${keys[1]}`);
-    return { success: false, issues: [issue] };
+    return [rootIssue(input, 'snake_case (wire) or camelCase (SDK) usage keys, not both', `${keys[0]} and ${keys[1]}`)];
   }
   if (form === 'none') {
     const expected = 'usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...)';
-    return { success: false, issues: [rootIssue(input, expected, `${describeValue(input)} without any`)] };
+    return [rootIssue(input, expected, `${describeValue(input)} without any`)];
   }
-  if (!result.issues) return { success: true, output: result.value as ImageUsage };
+  if (!result.issues) return result.value as ImageUsage;
   // The issues are this call's own: give each the message of ImageUsageError.
   for (const issue of result.issues) (issue as { message: string }).message = formatIssue(issue);
-  return { success: false, issues: result.issues };
+  return result.issues;
 }

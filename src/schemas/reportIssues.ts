@@ -60,6 +60,7 @@ export function planIssues(schema: UsageObjectSchema): Plan {
  * @param isLeaf Whether a value passes a leaf (count) schema.
  * @param config The valibot configuration.
  * @param issues Where the issues go.
+ * @param path The path to `input` from the root.
  *
  * @returns Whether to stop (`abortEarly` and an issue was found).
  *
@@ -71,6 +72,7 @@ export function reportIssues(
   isLeaf: (value: unknown) => boolean,
   config: v.Config<Issue>,
   issues: Issue[],
+  path: readonly v.IssuePathItem[] = [],
 ): boolean {
   if (typeof input !== 'object' || input === null) {
     issues.push(...plan.schema['~run']({ value: input }, config).issues!);
@@ -82,25 +84,26 @@ export function reportIssues(
     if (!(key in object)) {
       if (optional) continue;
       const dataset = { typed: true, value: input } as v.OutputDataset<unknown, Issue>;
-      v._addIssue(plan.schema, 'key', dataset, config, {
-        input: undefined,
-        expected: `"${key}"`,
-        path: [{ type: 'object', origin: 'key', input: object, key, value: object[key] }],
-      });
+      const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value: object[key] }];
+      // The path is never empty (it ends with the key), as valibot's type wants.
+      v._addIssue(plan.schema, 'key', dataset, config, { input: undefined, expected: `"${key}"`, path: keyPath as [v.IssuePathItem] });
       issues.push(...dataset.issues!);
     } else {
       const value = object[key];
       if (optional && (value === undefined || (nullish && value === null))) continue;
-      if (nested !== undefined && typeof value === 'object' && value !== null) {
-        reportIssues(nested, value, isLeaf, config, issues);
-      } else if (nested !== undefined || !isLeaf(value)) {
-        for (const issue of schema['~run']({ value }, config).issues ?? []) issues.push(issue);
-      }
-      for (let index = before; index < issues.length; index++) {
-        const issue = issues[index] as { path?: v.IssuePathItem[] };
-        const item: v.IssuePathItem = { type: 'object', origin: 'value', input: object, key, value };
-        if (issue.path) issue.path.unshift(item);
-        else issue.path = [item];
+      if (nested !== undefined || !isLeaf(value)) {
+        // The path to the value, built down from the root (not prepended on the way up: unshift is slow).
+        const valuePath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'value', input: object, key, value }];
+        if (nested !== undefined && typeof value === 'object' && value !== null) {
+          reportIssues(nested, value, isLeaf, config, issues, valuePath);
+        } else {
+          // A count that fails, or a details value that is not an object: the schema's own issues.
+          for (const issue of schema['~run']({ value }, config).issues ?? []) {
+            const issuePath = (issue as { path?: v.IssuePathItem[] }).path;
+            (issue as { path?: v.IssuePathItem[] }).path = issuePath ? [...valuePath, ...issuePath] : [...valuePath];
+            issues.push(issue);
+          }
+        }
       }
     }
     if (config.abortEarly && issues.length > before) return true;

@@ -1,9 +1,11 @@
 import { COUNT_PATHS, readCounts } from '../internal/readCounts.ts';
+import { isStrictCount } from '../isImageUsage/isCount.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /**
  * Adds up usage objects field by field, for metering and billing. Integer
- * counts add exactly; fractions use compensated (Neumaier) summation, so a
+ * counts add exactly, on a fast path while every count is a safe integer; from
+ * the first fraction on, every addition is compensated (Neumaier), so a
  * million usages of 0.1 add to 100000 within 1e-9 and the order of the
  * elements changes a sum by far less than 1e-12 of it. `outputTokensDetails`
  * is in the sum only when every element has it. An empty iterable gives all
@@ -29,26 +31,63 @@ import type { ImageUsage } from '../types/index.ts';
  * ```
  */
 export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
-  // Slots 0-6: the running sums, in the order of COUNT_PATHS; 7-13: their compensations.
-  const state = new Float64Array(14);
-  const counts = new Float64Array(7);
-  let index = 0;
+  // While every count is a safe integer, the running sums are exact as they
+  // are: they live in locals, and each element is read once, inline.
+  let total = 0;
+  let input = 0;
+  let output = 0;
+  let inputText = 0;
+  let inputImage = 0;
+  let outputText = 0;
+  let outputImage = 0;
   let withOutputDetails = true;
+  let index = 0;
+  // From the first element that is not all safe integers on (one with a
+  // fraction, or a malformed one that readCounts then names): slots 0-6 hold
+  // the running sums in the order of COUNT_PATHS, 7-13 their compensations.
+  let state: Float64Array | undefined;
+  const counts = new Float64Array(7);
   for (const usage of usages) {
-    // Each field is read once; a bad one is a TypeError naming the index and the field.
-    if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
-    add(state, 0, counts[0]!);
-    add(state, 1, counts[1]!);
-    add(state, 2, counts[2]!);
-    add(state, 3, counts[3]!);
-    add(state, 4, counts[4]!);
-    if (withOutputDetails) {
-      add(state, 5, counts[5]!);
-      add(state, 6, counts[6]!);
+    if (state === undefined) {
+      try {
+        const { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails } = usage;
+        const { textTokens, imageTokens } = inputTokensDetails;
+        // Absent output details add zeros here (and are left out of the result).
+        const outputTextTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.textTokens;
+        const outputImageTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.imageTokens;
+        if (
+          isStrictCount(totalTokens) &&
+          isStrictCount(inputTokens) &&
+          isStrictCount(outputTokens) &&
+          isStrictCount(textTokens) &&
+          isStrictCount(imageTokens) &&
+          isStrictCount(outputTextTokens) &&
+          isStrictCount(outputImageTokens)
+        ) {
+          if (outputTokensDetails === undefined) withOutputDetails = false;
+          total += totalTokens;
+          input += inputTokens;
+          output += outputTokens;
+          inputText += textTokens;
+          inputImage += imageTokens;
+          outputText += outputTextTokens;
+          outputImage += outputImageTokens;
+          index++;
+          continue;
+        }
+      } catch {
+        // A getter or proxy trap threw: readCounts reads the element again, and says so if it still does.
+      }
+      state = Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
     }
+    // readCounts checks each field as it reads it (once); a bad one is a TypeError naming the index and the field.
+    if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
+    for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
   }
+  const sums = state ?? [total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0];
   const sum = (slot: number): number => {
-    const value = state[slot]! + state[slot + 7]!;
+    // Exact while all counts were safe integers: a sum past 2^53 only grows, so the check below sees it.
+    const value = sums[slot]! + sums[slot + 7]!;
     if (!(value <= Number.MAX_SAFE_INTEGER)) {
       throw new RangeError(
         `sumImageUsage: ${COUNT_PATHS[slot]} passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`,
