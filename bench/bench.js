@@ -181,7 +181,7 @@ const cases = {
 // the ratio of the two medians in that round.
 const ROUNDS = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 7);
 const only = process.argv.find((arg) => arg.startsWith('--filter='))?.slice('--filter='.length);
-const names = Object.keys(cases).filter((name) => !only || name.includes(only));
+const names = Object.keys(cases).filter((name) => !only || only.split(',').some((part) => name.includes(part)));
 const perRound = Object.fromEntries(names.map((name) => [name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of names) {

@@ -2,34 +2,35 @@ import type { ImageUsage } from '../types/index.ts';
 import { isCount } from './isCount.ts';
 
 /**
- * Finds the first field of an SDK-form usage object that breaks the default
- * rules, without allocating. `isImageUsage` is this function answering
- * `undefined`; the helpers that take an `ImageUsage` use it to name the field.
+ * Whether a value is an SDK-form usage object under the default rules, the
+ * fields read in order and only until one fails, allocating nothing.
+ * `isImageUsage` is this function made safe; the fast paths of the schemas
+ * run it on their own copies, which are plain data.
  *
  * @param input The value to check.
  *
- * @returns The dot path of the first bad field, `''` when the value itself is
- * not an object, or `undefined` when it is a valid {@link ImageUsage}. It
- * throws what a throwing getter or proxy trap throws.
+ * @returns Whether it is a valid {@link ImageUsage}. It throws what a
+ * throwing getter or proxy trap throws.
  *
  * @internal
  */
-export function findInvalidField(input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return '';
-  const usage = input as Record<string, Record<string, unknown> | undefined>;
-  if (!isCount(usage.totalTokens)) return 'totalTokens';
-  if (!isCount(usage.inputTokens)) return 'inputTokens';
-  if (!isCount(usage.outputTokens)) return 'outputTokens';
-  const inputDetails = usage.inputTokensDetails;
-  if (typeof inputDetails !== 'object' || inputDetails === null) return 'inputTokensDetails';
-  if (!isCount(inputDetails.textTokens)) return 'inputTokensDetails.textTokens';
-  if (!isCount(inputDetails.imageTokens)) return 'inputTokensDetails.imageTokens';
+export function matchesImageUsage(input: unknown): input is ImageUsage {
+  if (typeof input !== 'object' || input === null) return false;
+  const usage = input as Record<string, unknown>;
+  if (!isCount(usage.totalTokens) || !isCount(usage.inputTokens) || !isCount(usage.outputTokens)) return false;
+  if (!isTokensDetails(usage.inputTokensDetails)) return false;
   const outputDetails = usage.outputTokensDetails;
-  if (outputDetails === undefined) return undefined;
-  if (typeof outputDetails !== 'object' || outputDetails === null) return 'outputTokensDetails';
-  if (!isCount(outputDetails.textTokens)) return 'outputTokensDetails.textTokens';
-  if (!isCount(outputDetails.imageTokens)) return 'outputTokensDetails.imageTokens';
-  return undefined;
+  return outputDetails === undefined || isTokensDetails(outputDetails);
+}
+
+/** Whether a value is a details object of two counts. @internal */
+function isTokensDetails(details: unknown): boolean {
+  return (
+    typeof details === 'object' &&
+    details !== null &&
+    isCount((details as Record<string, unknown>).textTokens) &&
+    isCount((details as Record<string, unknown>).imageTokens)
+  );
 }
 
 /**
@@ -54,7 +55,7 @@ export function findInvalidField(input: unknown): string | undefined {
  */
 export function isImageUsage(input: unknown): input is ImageUsage {
   try {
-    return findInvalidField(input) === undefined;
+    return matchesImageUsage(input);
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { countsOf, DEFAULT_TOLERANCE, findBrokenRules } from '../checkImageUsage/rules.ts';
-import { findInvalidField } from '../isImageUsage/isImageUsage.ts';
+import { matchesImageUsage } from '../isImageUsage/isImageUsage.ts';
 import type { ImageUsage, TokensDetails, WireTokensDetails } from '../types/index.ts';
 
 // The fast paths of the schemas. A copier reads each field once into a fresh
@@ -106,7 +106,7 @@ export function copyWireImageUsage(input: WireFields): ImageUsage {
 export function readImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const output = copyImageUsage(input as SdkFields);
-  return findInvalidField(output) === undefined ? output : undefined;
+  return matchesImageUsage(output) ? output : undefined;
 }
 
 /**
@@ -117,7 +117,7 @@ export function readImageUsage(input: unknown): ImageUsage | undefined {
 export function readWireImageUsage(input: unknown): ImageUsage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const output = copyWireImageUsage(input as WireFields);
-  return findInvalidField(output) === undefined ? output : undefined;
+  return matchesImageUsage(output) ? output : undefined;
 }
 
 /**
