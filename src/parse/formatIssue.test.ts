@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
+import { describeValue } from '../internal/describeValue.ts';
 import { formatIssue } from './formatIssue.ts';
 
 /** The formatted message of the first issue of `value` against a number schema. */
@@ -24,6 +26,18 @@ describe('formatIssue', () => {
     ['undefined', undefined],
   ])('describes the received value as %s', (received, value) => {
     expect(messageFor(value)).toBe(`count: expected number, received ${received}`);
+  });
+
+  test('describes any received string as describeValue does (quoted as JSON, cut), plain or not', () => {
+    // Plain strings reuse valibot's quoting; the rest go through JSON.stringify. Both must read the same.
+    const strings = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ minLength: 70, maxLength: 120 }), fc.constantFrom('"', '\\', '\u0000', '\ud800', '😀', 'é'));
+    fc.assert(
+      fc.property(strings, (text) => {
+        expect(messageFor(text)).toBe(`count: expected number, received ${describeValue(text)}`);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(messageFor('x'.repeat(100))).toBe(`count: expected number, received "${'x'.repeat(49)}… (102 characters)`);
   });
 
   test('keeps every message on one line, whatever the received string holds', () => {

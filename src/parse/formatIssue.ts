@@ -7,6 +7,9 @@ const EXPECTED_BY_TYPE: Readonly<Record<string, string>> = {
   safe_integer: 'a safe integer',
 };
 
+/** A string that JSON.stringify writes as it is, between quotes. @internal */
+const PLAIN_STRING = /^[^"\\\x00-\x1f\ud800-\udfff]*$/;
+
 /**
  * Describes what an issue received. valibot names an object by its
  * constructor (`Number`, `Date`, a class name), which is kept when it reads as
@@ -20,6 +23,8 @@ const EXPECTED_BY_TYPE: Readonly<Record<string, string>> = {
 function describeReceived(issue: v.BaseIssue<unknown>): string {
   const { input, received } = issue;
   if (issue.type === 'consistent_image_usage' || issue.type === 'image_usage') return truncate(received);
+  // A string with nothing to escape: valibot's `"..."` is what JSON.stringify writes, for less.
+  if (typeof input === 'string' && PLAIN_STRING.test(input)) return truncate(received);
   if (typeof input !== 'object' || input === null) return describeValue(input);
   return received !== 'null' && /^[A-Za-z_$][\w$]*$/.test(received) ? truncate(received) : 'Object';
 }

@@ -81,7 +81,12 @@ export function reportIssues(
   const object = input as Record<string, unknown>;
   for (const { key, schema, optional, nullish, nested } of plan.entries) {
     const before = issues.length;
-    if (!(key in object)) {
+    // The value first, and `in` only when it is undefined, to tell a missing
+    // key from an undefined value: what valibot decides for any object whose
+    // has and get agree, for about half the cost (only a proxy whose has and
+    // get traps disagree would be reported otherwise).
+    const got = object[key];
+    if (got === undefined && !(key in object)) {
       if (optional) continue;
       const dataset = { typed: true, value: input } as v.OutputDataset<unknown, Issue>;
       const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value: object[key] }];
@@ -89,7 +94,7 @@ export function reportIssues(
       v._addIssue(plan.schema, 'key', dataset, config, { input: undefined, expected: `"${key}"`, path: keyPath as [v.IssuePathItem] });
       issues.push(...dataset.issues!);
     } else {
-      const value = object[key];
+      const value = got;
       if (optional && (value === undefined || (nullish && value === null))) continue;
       if (nested !== undefined || !isLeaf(value)) {
         // The path to the value, built down from the root (not prepended on the way up: unshift is slow).
