@@ -151,6 +151,21 @@ describe('sumImageUsage is loud about what it cannot add', () => {
       new TypeError('sumImageUsage: element 1 is not an ImageUsage: (value): expected an object, received "usage"'),
     );
   });
+
+  test('a TypeError for a function where a usage or details object belongs, whatever fields it carries, on either path', () => {
+    const details = Object.assign(() => 0, { textTokens: 4, imageTokens: 0 });
+    for (const [bad, message] of [
+      [{ ...b, inputTokensDetails: details }, 'inputTokensDetails: expected an object, received Function'],
+      [{ ...b, outputTokensDetails: details }, 'outputTokensDetails: expected an object, received Function'],
+      [Object.assign(() => 0, b), '(value): expected an object, received Function'],
+    ] as const) {
+      for (const usages of [[bad], [a, bad], [{ ...b, totalTokens: 0.5 }, bad]]) {
+        expect(() => sumImageUsage(usages as ImageUsage[])).toThrow(
+          new TypeError(`sumImageUsage: element ${usages.length - 1} is not an ImageUsage: ${message}`),
+        );
+      }
+    }
+  });
 });
 
 describe('sumImageUsage adds up right', () => {
@@ -250,8 +265,9 @@ describe('sumImageUsage adds up right', () => {
     expect(() => sumImageUsage([a, changing(0.5, 'x')])).toThrow(
       new TypeError('sumImageUsage: element 1 is not an ImageUsage: totalTokens: expected a finite number >= 0, received "x"'),
     );
-    // A getter that throws once: the checked reader reads it again, and adds what it then reads.
+    // Undefined on the first read, 3 on the second: the 3 is what is added.
     expect(sumImageUsage([a, changing(undefined, 3)]).totalTokens).toBe(a.totalTokens + 3);
+    // A getter that throws once: the checked reader reads it again, and adds what it then reads.
     const throwsOnce = { ...b };
     let thrown = false;
     Object.defineProperty(throwsOnce, 'inputTokens', {

@@ -72,6 +72,17 @@ describe('readCounts', () => {
     expect(reads).toBe(1);
   });
 
+  test('stops at the first bad field, in the order of COUNT_PATHS, without reading further', () => {
+    const later = Object.defineProperty({ ...usage, totalTokens: 'x' }, 'outputTokensDetails', {
+      get() {
+        throw new Error('read too far');
+      },
+    });
+    expect(() => readCounts(later, new Float64Array(7), 'f: usage')).toThrow(
+      new TypeError('f: usage is not an ImageUsage: totalTokens: expected a finite number >= 0, received "x"'),
+    );
+  });
+
   test('says a function is not a details object, whatever fields it carries', () => {
     const details = Object.assign(() => 0, { textTokens: 169, imageTokens: 0 });
     expect(() => readCounts({ ...usage, inputTokensDetails: details }, new Float64Array(7), 'f: usage')).toThrow(

@@ -89,7 +89,7 @@ export function reportIssues(
     if (got === undefined && !(key in object)) {
       if (optional) continue;
       const dataset = { typed: true, value: input } as v.OutputDataset<unknown, Issue>;
-      const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value: object[key] }];
+      const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value: got }];
       // The path is never empty (it ends with the key), as valibot's type wants.
       v._addIssue(plan.schema, 'key', dataset, config, { input: undefined, expected: `"${key}"`, path: keyPath as [v.IssuePathItem] });
       issues.push(...dataset.issues!);

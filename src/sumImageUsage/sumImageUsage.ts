@@ -11,8 +11,10 @@ import type { ImageUsage } from '../types/index.ts';
  * is in the sum only when every element has it. An empty iterable gives all
  * zeros, `outputTokensDetails` included, so that an empty shard is neutral:
  * the sum of partial sums equals the sum of all (exactly for integers, within
- * 1e-12 of it for fractions). The input is read once, as a
- * stream (generators welcome), and never copied.
+ * 1e-12 of it for fractions). The iterable is read once, as a stream
+ * (generators welcome), and never copied; an element that is not all safe
+ * integers is read a second time, by the checked reader, whose values are the
+ * ones added.
  *
  * @param usages The usage objects, in the SDK form.
  *
@@ -55,7 +57,11 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
         // Absent output details add zeros here (and are left out of the result).
         const outputTextTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.textTokens;
         const outputImageTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.imageTokens;
+        // Objects, not functions, as readCounts requires (null has thrown above).
         if (
+          typeof usage === 'object' &&
+          typeof inputTokensDetails === 'object' &&
+          (outputTokensDetails === undefined || typeof outputTokensDetails === 'object') &&
           isStrictCount(totalTokens) &&
           isStrictCount(inputTokens) &&
           isStrictCount(outputTokens) &&
@@ -80,7 +86,9 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
       }
       state = Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
     }
-    // readCounts checks each field as it reads it (once); a bad one is a TypeError naming the index and the field.
+    // readCounts reads the element (again, if the integer path read it) and
+    // checks each field as it reads it; a bad one is a TypeError naming the
+    // index and the field, and only what it checked is added.
     if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
     for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
   }
