@@ -15,12 +15,12 @@ import { describe, expect, test } from 'vitest';
 const imports = [
   { name: 'isImageUsage', target: 300, budget: 250 },
   { name: 'ratio', target: undefined, budget: 400 },
-  { name: 'toWire', target: undefined, budget: 800 },
-  { name: 'checkImageUsage', target: 500, budget: 1200 },
-  { name: 'sumImageUsage', target: 600, budget: 1150 },
+  { name: 'toWire', target: undefined, budget: 820 },
+  { name: 'checkImageUsage', target: 500, budget: 1220 },
+  { name: 'sumImageUsage', target: 600, budget: 1175 },
   { name: 'ImageUsageSchema', target: undefined, budget: 2350 },
   { name: 'parseImageUsage', target: 2500, budget: 4300 },
-  { name: '*', target: 3000, budget: 5900 },
+  { name: '*', target: 3000, budget: 5950 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
