@@ -13,7 +13,7 @@ import { describe, expect, test } from 'vitest';
 // meet the target yet (see the README's Performance section): the budget holds
 // the line at the size measured when it was set, so that it cannot grow unseen.
 const imports = [
-  { name: 'isImageUsage', target: 300, budget: 250 },
+  { name: 'isImageUsage', target: 300, budget: 270 },
   { name: 'ratio', target: undefined, budget: 400 },
   { name: 'toWire', target: undefined, budget: 820 },
   { name: 'checkImageUsage', target: 500, budget: 1220 },
