@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ImageUsage } from '../types/index.ts';
+import { consistentIntegerUsage } from '../../test/arbitraries/index.ts';
 import { estimateCost, type ImagePrices } from './estimateCost.ts';
 
 // Example prices per million tokens for the tests, not anyone's current prices.
@@ -77,37 +78,27 @@ describe('estimateCost', () => {
   });
 
   test('matches an independent integer computation on generated counts and prices', () => {
-    // Prices in ten-thousandths (k / 10000 per million tokens), counts up to 1e9.
+    // Prices in ten-thousandths (k / 10000 per million tokens), counts up to 1e9 each part.
     const price = fc.nat(2_000_000);
     fc.assert(
       fc.property(
-        fc.nat(1e9),
-        fc.nat(1e9),
-        fc.nat(1e9),
-        fc.nat(1e9),
-        fc.boolean(),
+        consistentIntegerUsage,
         fc.tuple(price, price, price, fc.option(price, { nil: undefined })),
-        (inText, inImage, outText, outImage, withDetails, [pText, pImage, pOutImage, pOutText]) => {
-          const usage: ImageUsage = {
-            totalTokens: inText + inImage + outText + outImage,
-            inputTokens: inText + inImage,
-            outputTokens: outText + outImage,
-            inputTokensDetails: { textTokens: inText, imageTokens: inImage },
-          };
-          if (withDetails) usage.outputTokensDetails = { textTokens: outText, imageTokens: outImage };
+        (usage, [pText, pImage, pOutImage, pOutText]) => {
           const given: ImagePrices = {
             inputText: pText / 1e4,
             inputImage: pImage / 1e4,
             outputImage: pOutImage / 1e4,
             ...(pOutText === undefined ? {} : { outputText: pOutText / 1e4 }),
           };
-          const split = withDetails && pOutText !== undefined;
+          const { textTokens: inText, imageTokens: inImage } = usage.inputTokensDetails;
+          const output = usage.outputTokensDetails;
           const tenThousandthsOfMillionths =
             BigInt(inText) * BigInt(pText) +
             BigInt(inImage) * BigInt(pImage) +
-            (split
-              ? BigInt(outText) * BigInt(pOutText) + BigInt(outImage) * BigInt(pOutImage)
-              : BigInt(outText + outImage) * BigInt(pOutImage));
+            (output !== undefined && pOutText !== undefined
+              ? BigInt(output.textTokens) * BigInt(pOutText) + BigInt(output.imageTokens) * BigInt(pOutImage)
+              : BigInt(usage.outputTokens) * BigInt(pOutImage));
           const micros = (tenThousandthsOfMillionths + 5000n) / 10000n;
           const expected = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`.replace(/\.?0+$/, '');
           expect(String(estimateCost(usage, given))).toBe(expected === '' ? '0' : expected);

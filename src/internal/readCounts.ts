@@ -68,17 +68,17 @@ function readInto(usage: unknown, counts: Float64Array): boolean | string {
   let object: unknown = usage;
   let path = '(value)';
   for (let slot = 0; slot < 7; slot++) {
-    // The counts of slots 3-4 and 5-6 are in the input and the output details.
-    if (slot === 3 || slot === 5) {
-      path = slot === 3 ? 'inputTokensDetails' : 'outputTokensDetails';
-      object = (usage as Record<string, unknown>)[path];
-      if (slot === 5 && object === undefined) {
-        counts[5] = counts[6] = 0;
-        return false;
+    // Slot 0 starts the usage object; slots 3 and 5 the input and the output details.
+    if (slot === 0 || slot === 3 || slot === 5) {
+      if (slot > 0) {
+        path = slot === 3 ? 'inputTokensDetails' : 'outputTokensDetails';
+        object = (usage as Record<string, unknown>)[path];
+        if (slot === 5 && object === undefined) {
+          counts[5] = counts[6] = 0;
+          return false;
+        }
       }
-    }
-    if ((slot === 0 || slot === 3 || slot === 5) && (typeof object !== 'object' || object === null)) {
-      return problem(path, 'an object', object);
+      if (typeof object !== 'object' || object === null) return problem(path, 'an object', object);
     }
     const value = (object as Record<string, unknown>)[KEYS[slot]!];
     if (!isCount(value)) return problem(COUNT_PATHS[slot]!, 'a finite number >= 0', value);

@@ -85,16 +85,15 @@ export function reportIssues(
     // key from an undefined value: what valibot decides for any object whose
     // has and get agree, for about half the cost (only a proxy whose has and
     // get traps disagree would be reported otherwise).
-    const got = object[key];
-    if (got === undefined && !(key in object)) {
+    const value = object[key];
+    if (value === undefined && !(key in object)) {
       if (optional) continue;
       const dataset = { typed: true, value: input } as v.OutputDataset<unknown, Issue>;
-      const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value: got }];
+      const keyPath: v.IssuePathItem[] = [...path, { type: 'object', origin: 'key', input: object, key, value }];
       // The path is never empty (it ends with the key), as valibot's type wants.
       v._addIssue(plan.schema, 'key', dataset, config, { input: undefined, expected: `"${key}"`, path: keyPath as [v.IssuePathItem] });
       issues.push(...dataset.issues!);
     } else {
-      const value = got;
       if (optional && (value === undefined || (nullish && value === null))) continue;
       if (nested !== undefined || !isLeaf(value)) {
         // The path to the value, built down from the root (not prepended on the way up: unshift is slow).

@@ -92,7 +92,8 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
     if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
     for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
   }
-  const sums = state ?? [total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0];
+  // All safe integers: the sums as they are, with nothing to compensate.
+  const sums = state ?? Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
   const sum = (slot: number): number => {
     // Exact while all counts were safe integers: a sum past 2^53 only grows, so the check below sees it.
     const value = sums[slot]! + sums[slot + 7]!;

@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sdkUsageWithoutOutputDetails as sdk, wireUsageWithNullOutputDetails as wire } from '../fixtures/samples.ts';
 import { BIN, CONSUMER, ROOT, RUNTIME_ENV } from './paths.ts';
 import { freePort, type RunningServer, startServer } from './server.ts';
 
@@ -81,19 +82,6 @@ const apps: App[] = [
   },
 ];
 
-const wire = {
-  total_tokens: 4212,
-  input_tokens: 52,
-  output_tokens: 4160,
-  input_tokens_details: { text_tokens: 52, image_tokens: 0 },
-  output_tokens_details: null,
-};
-const sdk = {
-  totalTokens: 4212,
-  inputTokens: 52,
-  outputTokens: 4160,
-  inputTokensDetails: { textTokens: 52, imageTokens: 0 },
-};
 const apiResponse = { created: 1713833628, data: [{ b64_json: 'iVBORw0KGgo=' }], usage: wire };
 
 test('the Deno example type-checks with Deno, against the packed package', async () => {
