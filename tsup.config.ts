@@ -8,12 +8,13 @@ rmSync('dist', { recursive: true, force: true });
 
 // ESM: one output file per source module, so that a bundler drops every module
 // a consumer does not import (schema construction never rides along with a
-// helper). CJS: one file, for `require`.
+// helper). CJS: one file, for `require`. The declarations of each are one
+// file bundled from src/index.ts, so they hold the public API and no internal.
 export default defineConfig([
   {
     entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],
     format: 'esm',
-    dts: true,
+    dts: { entry: 'src/index.ts' },
     splitting: true,
     outDir: 'dist',
     target: 'es2022',

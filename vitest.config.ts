@@ -1,9 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // `npm test` measures how much of src/ the tests run, and fails below 95%.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 95, branches: 95, functions: 95, statements: 95 },
+    },
     projects: [
       {
+        // `image-usage` is the source here, as the README's and the docs' code blocks import it.
+        resolve: { alias: { 'image-usage': fileURLToPath(new URL('src/index.ts', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

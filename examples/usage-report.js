@@ -3,6 +3,7 @@
 // valid, consistent ones (what a meter would bill). Run it with `npm run example`.
 import { readFileSync } from 'node:fs';
 import { checkImageUsage, safeParseImageUsage, sumImageUsage, toWire } from 'image-usage';
+import * as v from 'valibot';
 
 const files = ['../test/fixtures/usage-payloads.json', '../test/fixtures/own-payloads.json'];
 const cases = files.flatMap((file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')).cases);
@@ -13,7 +14,7 @@ for (const { name, value } of cases) {
   const result = safeParseImageUsage(value);
   if (!result.success) {
     console.log('  invalid:');
-    for (const issue of result.issues) console.log(`    ${issue.message}`);
+    for (const issue of result.issues) console.log(`    ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
     continue;
   }
   const inconsistencies = checkImageUsage(result.output);

@@ -3,6 +3,7 @@ import type {
   CheckImageUsageOptions,
   checkImageUsage,
   ConsistentImageUsageAction,
+  ConsistentImageUsageOptions,
   consistentImageUsage,
   estimateCost,
   ImagePrices,
@@ -29,7 +30,7 @@ test('the functions have the signatures of the API reference', () => {
   expectTypeOf<typeof checkImageUsage>().toEqualTypeOf<
     (usage: ImageUsage, options?: CheckImageUsageOptions) => readonly Inconsistency[]
   >();
-  expectTypeOf<typeof consistentImageUsage>().toEqualTypeOf<(options?: CheckImageUsageOptions) => ConsistentImageUsageAction>();
+  expectTypeOf<typeof consistentImageUsage>().toEqualTypeOf<(options?: ConsistentImageUsageOptions) => ConsistentImageUsageAction>();
   expectTypeOf<typeof sumImageUsage>().toEqualTypeOf<(usages: Iterable<ImageUsage>) => ImageUsage>();
   expectTypeOf<typeof ratio>().toEqualTypeOf<(part: number, whole: number) => number>();
   expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => WireImageUsage>();

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { isImageUsage, safeParseImageUsage, toWire } from '../src/index.ts';
 import { consistentIntegerUsage, usageLike } from './arbitraries/index.ts';
@@ -33,7 +34,7 @@ const input = fc.oneof(
   protoKeyJson.map((value) => ({ kind: 'protoKeys' as const, ...value })),
 );
 
-const COULD_NOT_READ = '(root): expected a readable value, received one that could not be read (a getter or proxy trap threw)';
+const COULD_NOT_READ = 'expected a readable value, received one that could not be read (a getter or proxy trap threw)';
 
 describe('fuzz', () => {
   test(`${RUNS} hostile, odd and broken inputs: nothing thrown, polluted or lost`, () => {
@@ -77,7 +78,7 @@ describe('fuzz', () => {
               check(loose.success === isCount, 'the default rules take exactly the finite numbers >= 0');
               if (!loose.success) {
                 const message = loose.issues[0].message;
-                check(message.startsWith(`${sample.replaced.join('.')}: `), 'the issue names the field');
+                check(v.getDotPath(loose.issues[0]) === sample.replaced.join('.'), 'the issue names the field');
                 check(message.endsWith(`, received ${sample.received}`), `the issue shows the value: ${message}`);
               }
               // The strict rules take a safe integer only, and any other count than the one replaced breaks a sum.

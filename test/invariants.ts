@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import {
   checkImageUsage,
   type ImageUsage,
@@ -16,8 +17,19 @@ import {
 /** The longest message an issue may have. */
 export const MAX_ISSUE_MESSAGE = 300;
 
-/** `path: expected what, received what`, on one line. */
-const ISSUE_MESSAGE = /^(\(root\)|[A-Za-z_]+(\.[A-Za-z_]+)?): expected [^\n\r]+, received [^\n\r]*$/;
+/** `expected what, received what`, on one line. */
+const ISSUE_MESSAGE = /^expected [^\n\r\u0085\u2028\u2029]+, received [^\n\r\u0085\u2028\u2029]*$/;
+
+/** A path as `v.getDotPath` writes it: a key, or two keys joined by a dot. */
+const PATH = /^[A-Za-z_]+(\.[A-Za-z_]+)?$/;
+
+/**
+ * Whether a message is one short line of well-formed text: under 300
+ * characters, no line break of any kind, no lone surrogate.
+ */
+export function isShortLine(message: string): boolean {
+  return message.length < MAX_ISSUE_MESSAGE && !/[\n\r\u0085\u2028\u2029]/.test(message) && message.isWellFormed();
+}
 
 const USAGE_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'];
 const DETAILS_KEYS = ['textTokens', 'imageTokens'];
@@ -71,13 +83,16 @@ export function checkFreshUsage(output: ImageUsage, strict: boolean): void {
   if (strict) check(checkImageUsage(output).length === 0, 'a strict output is consistent');
 }
 
-/** Checks that every issue message reads `path: expected ..., received ...`, on one line, under 300 characters. */
+/** Checks that every issue message reads `expected ..., received ...`, on one short line, and that its path reads as one. */
 export function checkMessages(result: SafeParseImageUsageResult): void {
   if (result.success) return;
   check(result.issues.length > 0, 'a failure has at least one issue');
   for (const issue of result.issues) {
-    check(issue.message.length < MAX_ISSUE_MESSAGE, `under ${MAX_ISSUE_MESSAGE} characters: ${issue.message.slice(0, 400)}`);
-    check(ISSUE_MESSAGE.test(issue.message), `path: expected ..., received ...: ${issue.message}`);
+    check(isShortLine(issue.message), `one short line: ${issue.message.slice(0, 400)}`);
+    check(ISSUE_MESSAGE.test(issue.message), `expected ..., received ...: ${issue.message}`);
+    for (const text of [issue.expected, issue.received]) check(text === null || typeof text === 'string', 'expected and received are text');
+    const path = v.getDotPath(issue);
+    check(path === null ? issue.path === undefined : PATH.test(path), `a path of keys: ${String(path)}`);
   }
 }
 
@@ -123,7 +138,10 @@ export function checkGuarantees(input: unknown, guardAgrees = true): { loose: Sa
     } else {
       check(thrown instanceof ImageUsageError, 'parseImageUsage throws only ImageUsageError');
       const lines = (thrown as ImageUsageError).message.split('\n').slice(1);
-      check(key(lines) === key(result.issues.map((issue) => `  ${issue.message}`)), 'the error lists each issue on a line');
+      check(
+        key(lines) === key(result.issues.map((issue) => `  ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)),
+        'the error lists each issue on a line, after its path',
+      );
     }
   }
   // Strict accepts less than the default rules, never more, and the same output.

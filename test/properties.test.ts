@@ -8,11 +8,21 @@ import {
   safeParseImageUsage,
   StrictImageUsageSchema,
   StrictWireImageUsageSchema,
+  StrictWireOrSdkImageUsageSchema,
   toWire,
   WireImageUsageSchema,
+  WireOrSdkImageUsageSchema,
 } from '../src/index.ts';
-import { detectForm } from '../src/parse/detectForm.ts';
+import { _SDK, _usageKeys, _WIRE } from '../src/_shape.ts';
 import { consistentIntegerUsage, functionDetailsUsage, imageUsage, usageLike, wireImageUsage } from './arbitraries/index.ts';
+
+/** The form of an input, told by the description's keys: what WireOrSdkImageUsageSchema must do, written the slow way. */
+function formOf(input: unknown): 'sdk' | 'wire' | 'none' | 'mixed' | 'value' {
+  if (typeof input !== 'object' || input === null) return 'value';
+  const sdk = _usageKeys(_SDK).some((key) => key in input);
+  const wire = _usageKeys(_WIRE).some((key) => key in input);
+  return sdk ? (wire ? 'mixed' : 'sdk') : wire ? 'wire' : 'none';
+}
 
 describe('properties', () => {
   test('parse and toWire are inverse', () => {
@@ -38,7 +48,7 @@ describe('properties', () => {
         expect(typeof result.success).toBe('boolean');
         if (!result.success) expect(result.issues.length).toBeGreaterThan(0);
         // On SDK-form input the guard and the parser agree both ways.
-        if (detectForm(input) === 'sdk') expect(safeParseImageUsage(input).success).toBe(isImageUsage(input));
+        if (formOf(input) === 'sdk') expect(safeParseImageUsage(input).success).toBe(isImageUsage(input));
         else if (isImageUsage(input)) expect(safeParseImageUsage(input).success).toBe(true);
       }),
       { numRuns: 2000 },
@@ -72,6 +82,36 @@ describe('properties', () => {
         }
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  // WireOrSdkImageUsageSchema (and its strict twin, the runs of parseImageUsage)
+  // is hand-written: for any input it must be the full valibot pipe of the
+  // form its keys name, or one issue about the input as a whole.
+  test.each([
+    ['WireOrSdkImageUsageSchema', WireOrSdkImageUsageSchema],
+    ['StrictWireOrSdkImageUsageSchema', StrictWireOrSdkImageUsageSchema],
+  ] as const)('%s is the full pipe of the form its keys name', (_, schema) => {
+    const full = (form: v.GenericSchema) => {
+      const [first, ...rest] = (form as unknown as { pipe: readonly [v.GenericSchema, ...v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[]] }).pipe;
+      return v.pipe(first, ...rest);
+    };
+    const mixed = fc.tuple(consistentIntegerUsage, consistentIntegerUsage.map(toWire)).map(([sdk, wire]) => ({ ...wire, ...sdk }));
+    fc.assert(
+      fc.property(fc.oneof(usageLike, functionDetailsUsage, consistentIntegerUsage, consistentIntegerUsage.map(toWire), mixed), (input) => {
+        for (const config of [undefined, { abortEarly: true }]) {
+          const result = v.safeParse(schema, input, config);
+          const form = formOf(input);
+          if (form === 'sdk' || form === 'wire') {
+            expect(result).toStrictEqual(v.safeParse(full(schema.forms[form]), input, config));
+          } else {
+            expect(result.success).toBe(false);
+            expect(result.issues).toHaveLength(1);
+            expect(result.issues?.[0]).toMatchObject({ kind: 'schema', type: 'wire_or_sdk_image_usage', input, path: undefined });
+          }
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -8,19 +8,22 @@ import { describe, expect, test } from 'vitest';
 // serves it) bundled by esbuild for an edge runtime, minified, gzipped at
 // level 9. `npm test` builds dist/ first.
 //
-// `target` is what the issue "Validation at the hand-written limit" asks for
-// (none for the imports it does not name); `budget` is what this test enforces. Where they differ, the package does not
-// meet the target yet (see the README's Performance section): the budget holds
-// the line at the size measured when it was set, so that it cannot grow unseen.
+// `target` is what the issue "One shape, written once" asks for (none for the
+// imports it does not name); `budget` is what this test enforces: the size
+// measured when it was set, with room for the few dozen bytes by which
+// esbuild's chunk layout varies between builds, so that no import grows
+// unseen. Where a target is below its budget, docs/performance.md says what
+// the bytes are spent on.
 const imports = [
-  { name: 'isImageUsage', target: 300, budget: 270 },
-  { name: 'ratio', target: undefined, budget: 400 },
-  { name: 'toWire', target: undefined, budget: 820 },
-  { name: 'checkImageUsage', target: 500, budget: 1220 },
-  { name: 'sumImageUsage', target: 600, budget: 1175 },
-  { name: 'ImageUsageSchema', target: undefined, budget: 2350 },
-  { name: 'parseImageUsage', target: 2500, budget: 4300 },
-  { name: '*', target: 3000, budget: 5950 },
+  { name: 'isImageUsage', target: 300, budget: 300 },
+  { name: 'ratio', target: undefined, budget: 760 },
+  { name: 'toWire', target: undefined, budget: 1480 },
+  { name: 'checkImageUsage', target: 900, budget: 1880 },
+  { name: 'sumImageUsage', target: 900, budget: 1810 },
+  { name: 'estimateCost', target: 1200, budget: 2310 },
+  { name: 'ImageUsageSchema', target: undefined, budget: 2690 },
+  { name: 'parseImageUsage', target: 3000, budget: 4420 },
+  { name: '*', target: 4500, budget: 6400 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -69,11 +72,11 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
     if (rows.length === imports.length) console.log(`\n${rows.join('\n')}`);
   });
 
-  test("the README's size table gives the sizes measured here, within 1%", async () => {
+  test("the size table of docs/performance.md gives the sizes measured here, within 1%", async () => {
     // Measured here again when this test runs on its own (vitest -t).
     for (const { name } of imports) if (!measured.has(name)) measured.set(name, (await bundledSize(name)).gzipped);
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const table = readme.slice(readme.indexOf('| import | gzipped | target |'));
+    const performance = readFileSync(new URL('../docs/performance.md', import.meta.url), 'utf8');
+    const table = performance.slice(performance.indexOf('| import | gzipped | target |'));
     const documented = new Map(
       [...table.split('\n\n')[0]!.matchAll(/^\| (?:`(\w+)`|(everything)) \| ([\d,]+) B \|/gm)].map((row) => [
         row[1] ?? '*',
@@ -82,27 +85,14 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
     );
     expect(documented.size).toBe(imports.length);
     // Builds differ by a few bytes (the order in which esbuild lays out shared
-    // chunks varies), so the README may be off by 1% of a figure.
+    // chunks varies), so the table may be off by 1% of a figure.
     for (const [name, gzipped] of measured) {
       expect(Math.abs(documented.get(name)! - gzipped), name).toBeLessThanOrEqual(Math.ceil(gzipped / 100));
     }
   });
 
-  test("the README's reasons for the missed targets give the sizes measured here, within 1%", async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const said = (pattern: RegExp): number => Number(readme.replace(/\s+/g, ' ').match(pattern)![1]!.replaceAll(',', ''));
-    // The checked reader that checkImageUsage and sumImageUsage share, bundled on its own.
-    const reader = (await bundledSize('readCounts', { from: fileURLToPath(new URL('../src/internal/readCounts.ts', import.meta.url)) })).gzipped;
-    expect(Math.abs(said(/checked reader alone is ([\d,]+) B gzipped/) - reader)).toBeLessThanOrEqual(Math.ceil(reader / 100));
-    expect(reader).toBeGreaterThan(600); // more than either helper's target by itself
-    // parseImageUsage with valibot left out of the bundle.
-    const parse = (await bundledSize('parseImageUsage', { external: ['valibot'] })).gzipped;
-    expect(Math.abs(said(/bundled without valibot it is still ([\d,]+) B gzipped/) - parse)).toBeLessThanOrEqual(Math.ceil(parse / 100));
-    expect(parse).toBeGreaterThan(2500); // more than its target without valibot
-  });
-
   test('a helper does not carry the schemas or valibot', async () => {
-    for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio']) {
+    for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio', 'estimateCost']) {
       const result = await build({
         stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
         bundle: true,

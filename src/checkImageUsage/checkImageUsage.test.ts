@@ -66,22 +66,44 @@ describe('checkImageUsage', () => {
 
   test('throws a TypeError naming the field for a malformed usage object', () => {
     expect(() => checkImageUsage({ ...consistent, inputTokens: Number.NaN })).toThrow(
-      new TypeError('checkImageUsage: usage is not an ImageUsage: inputTokens: expected a finite number >= 0, received NaN'),
+      new TypeError('checkImageUsage: usage is not an ImageUsage: inputTokens: expected number, received NaN'),
     );
   });
 
-  test('compares integers past 2^53 exactly, where adding them as numbers rounds', () => {
-    // 1e17 + 1 is 1e17 as a number: the sum is compared as a BigInt.
+  test('compares counts past 2^53 as numbers, within the tolerance: a number holds them only to the nearest double', () => {
+    // 1e17 + 1 is 1e17 as a number, and 1e17 cannot be told from 1e17 + 1 in one either.
     const big = { totalTokens: 1e17, inputTokens: 1e17, outputTokens: 1, inputTokensDetails: { textTokens: 1e17, imageTokens: 0 } };
-    expect(checkImageUsage(big)).toStrictEqual([
+    expect(checkImageUsage(big)).toStrictEqual([]);
+    expect(checkImageUsage(big, { tolerance: 0 })).toStrictEqual([]);
+    // Off by more than the tolerance: reported, with two figures that differ.
+    expect(checkImageUsage({ ...big, outputTokens: 1e9 })).toStrictEqual([
       {
         rule: 'total',
-        expected: 1e17,
+        expected: 100000001000000000,
         received: 1e17,
-        message: 'totalTokens: expected inputTokens + outputTokens = 100000000000000001, received 100000000000000000',
+        message: 'totalTokens: expected inputTokens + outputTokens = 100000001000000000, received 100000000000000000',
       },
     ]);
-    expect(checkImageUsage({ ...big, outputTokens: 0 })).toStrictEqual([]);
+  });
+
+  test('safe integers whose exact sum passes 2^53 are reported, with figures that differ', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const found = checkImageUsage({ totalTokens: max, inputTokens: max, outputTokens: 2, inputTokensDetails: { textTokens: max, imageTokens: 0 } });
+    expect(found).toStrictEqual([
+      expect.objectContaining({ rule: 'total', expected: max + 2, received: max, message: 'totalTokens: expected inputTokens + outputTokens = 9007199254740992, received 9007199254740991' }),
+    ]);
+  });
+
+  test('a broken rule never reads as the same figure twice: 0.1 + 0.2 against 0.3 with no tolerance', () => {
+    const usage = { totalTokens: 0.3, inputTokens: 0.1, outputTokens: 0.2, inputTokensDetails: { textTokens: 0.1, imageTokens: 0 } };
+    expect(checkImageUsage(usage, { tolerance: 0 })).toStrictEqual([
+      {
+        rule: 'total',
+        expected: 0.30000000000000004,
+        received: 0.3,
+        message: 'totalTokens: expected inputTokens + outputTokens = 0.30000000000000004, received 0.3',
+      },
+    ]);
   });
 
   test('mutates nothing: a deep-frozen usage object goes through', () => {

@@ -1,6 +1,7 @@
-import { readCounts } from '../internal/readCounts.ts';
-import type { ImageUsage } from '../types/index.ts';
-import { describeBrokenRule, findBrokenRules, type Inconsistency, resolveTolerance } from './rules.ts';
+import { _countPaths, _SDK } from '../_shape.ts';
+import { _findBrokenRules, _ruleTexts, _tolerance } from '../_internal/_brokenRules.ts';
+import { _readUsage } from '../_internal/_readUsage.ts';
+import type { ImageUsage, Inconsistency } from '../types/index.ts';
 
 /**
  * Options for {@link checkImageUsage} and `consistentImageUsage`.
@@ -14,11 +15,14 @@ import { describeBrokenRule, findBrokenRules, type Inconsistency, resolveToleran
  */
 export interface CheckImageUsageOptions {
   /**
-   * The relative tolerance for counts with fractions (default `1e-9`, so
-   * `0.1 + 0.2` matches `0.3`). Integers always compare exactly.
+   * The relative tolerance for counts that are not safe integers (default
+   * `1e-9`, so `0.1 + 0.2` matches `0.3`). Safe integers always compare
+   * exactly.
    */
   readonly tolerance?: number;
 }
+
+const PATHS = /* @__PURE__ */ _countPaths(_SDK);
 
 /**
  * Checks that the counts of a usage object add up: total = input + output;
@@ -26,11 +30,12 @@ export interface CheckImageUsageOptions {
  * present. `expected` is the sum of the parts, `received` the reported figure.
  *
  * @param usage The usage object, in the SDK form.
- * @param options The tolerance for fractions.
+ * @param options The tolerance for counts that are not safe integers.
  *
  * @returns The broken rules; empty when the usage is consistent.
  *
- * @throws {TypeError} When `usage` is not a valid `ImageUsage`, naming the field.
+ * @throws {TypeError} When `usage` is not a valid `ImageUsage`, naming the
+ * field (or saying it is in the wire form, for `parseImageUsage` to convert).
  * @throws {RangeError} When the tolerance is negative or not finite.
  *
  * @example
@@ -47,11 +52,14 @@ export interface CheckImageUsageOptions {
  */
 export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
   const counts = new Float64Array(7);
-  const hasOutputDetails = readCounts(usage, counts, 'checkImageUsage: usage');
-  return findBrokenRules(counts, hasOutputDetails, resolveTolerance(options?.tolerance)).map((broken) => ({
-    rule: broken.rule,
-    expected: broken.expected,
-    received: broken.received,
-    message: describeBrokenRule(broken),
-  }));
+  const hasOutputDetails = _readUsage(usage, counts, 'checkImageUsage: usage');
+  return _findBrokenRules(counts, hasOutputDetails, _tolerance(options)).map((broken) => {
+    const { expected, received } = _ruleTexts(broken, PATHS);
+    return {
+      rule: broken.rule,
+      expected: broken.expected,
+      received: broken.received,
+      message: `${PATHS[broken.reported]!}: expected ${expected}, received ${received}`,
+    };
+  });
 }

@@ -25,9 +25,7 @@ describe('consistentImageUsage', () => {
         '1724.51',
       ],
     ]);
-    expect(result.issues?.[0]?.message).toBe(
-      'Invalid consistency: Expected inputTokens + outputTokens = 5301.59 but received 5343.23',
-    );
+    expect(result.issues?.[0]?.message).toBe('expected inputTokens + outputTokens = 5301.59, received 5343.23');
   });
 
   test('works after the wire schema, on its SDK-form output', () => {
@@ -42,6 +40,17 @@ describe('consistentImageUsage', () => {
     expect(v.safeParse(Schema, { ...wire, total_tokens: 4213 }).issues?.map((issue) => v.getDotPath(issue))).toStrictEqual([
       'totalTokens',
     ]);
+    // With the form of the input named, the issue points at the key the caller sent.
+    const named = v.pipe(WireImageUsageSchema, consistentImageUsage({ form: 'wire' }));
+    expect(
+      v.safeParse(named, { ...wire, total_tokens: 4213 }).issues?.map((issue) => [v.getDotPath(issue), issue.message]),
+    ).toStrictEqual([['total_tokens', 'expected input_tokens + output_tokens = 4212, received 4213']]);
+  });
+
+  test('rejects a form it does not know', () => {
+    expect(() => consistentImageUsage({ form: 'camel' as 'sdk' })).toThrow(
+      new TypeError('consistentImageUsage: form: expected "sdk" or "wire", received "camel"'),
+    );
   });
 
   test('takes a tolerance', () => {

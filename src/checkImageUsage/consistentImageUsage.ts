@@ -1,17 +1,35 @@
 import * as v from 'valibot';
-import { formatNumber } from '../internal/formatNumber.ts';
+import { _countPaths, _FORMS } from '../_shape.ts';
+import { _countsOf, _findBrokenRules, _ruleTexts, _tolerance } from '../_internal/_brokenRules.ts';
+import { _describeValue } from '../_internal/_describeValue.ts';
 import type { ImageUsage } from '../types/index.ts';
 import type { CheckImageUsageOptions } from './checkImageUsage.ts';
-import { COUNT_PATHS } from '../internal/readCounts.ts';
-import { countsOf, findBrokenRules, resolveTolerance } from './rules.ts';
+
+/**
+ * Options for {@link consistentImageUsage}.
+ *
+ * @example
+ * ```ts
+ * import { consistentImageUsage } from 'image-usage';
+ *
+ * consistentImageUsage({ tolerance: 1e-6, form: 'wire' });
+ * ```
+ */
+export interface ConsistentImageUsageOptions extends CheckImageUsageOptions {
+  /**
+   * The form whose keys the issues name: `'sdk'` (the default, the form in the
+   * pipe), or `'wire'` after `WireImageUsageSchema`, so that an issue points
+   * at `total_tokens`, the key the caller sent.
+   */
+  readonly form?: 'sdk' | 'wire';
+}
 
 /**
  * The issue {@link consistentImageUsage} adds for each broken rule. `input`
- * and `received` are the reported figure, `expected` names the parts and
- * their sum (`inputTokens + outputTokens = 5301.59`), and the path points at
- * the reported field. The path item's `input` is the SDK-form object in the
- * pipe; in `StrictWireImageUsageSchema` its `key` is the wire name of the field
- * (`total_tokens`), the name the caller used.
+ * is the reported figure, `received` that figure as text, `expected` names
+ * the parts and their sum (`inputTokens + outputTokens = 4212`), and the
+ * path points at the reported field; the path item's `input` is the SDK-form
+ * object in the pipe.
  *
  * @example
  * ```ts
@@ -29,7 +47,7 @@ export interface ConsistentImageUsageIssue extends v.BaseIssue<number> {
   readonly type: 'consistent_image_usage';
   /** The parts and their sum. */
   readonly expected: string;
-  /** The relative tolerance for fractions. */
+  /** The relative tolerance. */
   readonly requirement: number;
 }
 
@@ -44,35 +62,50 @@ export interface ConsistentImageUsageIssue extends v.BaseIssue<number> {
  * const Schema = v.pipe(ImageUsageSchema, consistentImageUsage());
  * ```
  */
-export interface ConsistentImageUsageAction
-  extends v.BaseValidation<ImageUsage, ImageUsage, ConsistentImageUsageIssue> {
+export interface ConsistentImageUsageAction extends v.BaseValidation<ImageUsage, ImageUsage, ConsistentImageUsageIssue> {
   /** The action type. */
   readonly type: 'consistent_image_usage';
   /** The action reference. */
   readonly reference: typeof consistentImageUsage;
   /** The expected property. */
   readonly expects: null;
-  /** The relative tolerance for fractions. */
+  /** The relative tolerance. */
   readonly requirement: number;
 }
 
 /**
- * The count paths in the wire form, for the strict wire schema.
+ * Creates a validation action that checks the consistency rules on a parsed
+ * usage object (total = input + output; input = text + image; output = text
+ * + image when `outputTokensDetails` is present) and adds one issue per broken
+ * rule, at the path of the reported figure, with the message
+ * `expected inputTokens + outputTokens = 4212, received 4213`. Use it after
+ * either schema.
  *
- * @internal
- */
-export const WIRE_COUNT_PATHS: readonly string[] = COUNT_PATHS.map((path) =>
-  path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
-);
-
-/**
- * Creates the action for {@link consistentImageUsage}, naming fields with the
- * given paths (SDK form, or wire form for the strict wire schema).
+ * @param options The relative tolerance (default `1e-9`), and the form whose
+ * keys the issues name (default `'sdk'`).
  *
- * @internal
+ * @returns A consistency action.
+ *
+ * @throws {RangeError} When the tolerance is negative or not finite.
+ * @throws {TypeError} When the tolerance is not a number, or the form is neither `'sdk'` nor `'wire'`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WireImageUsageSchema, consistentImageUsage } from 'image-usage';
+ *
+ * const Schema = v.pipe(WireImageUsageSchema, consistentImageUsage({ form: 'wire' }));
+ * const result = v.safeParse(Schema, JSON.parse(body).usage);
+ * ```
  */
 // @__NO_SIDE_EFFECTS__
-export function createConsistencyAction(tolerance: number, paths: readonly string[]): ConsistentImageUsageAction {
+export function consistentImageUsage(options?: ConsistentImageUsageOptions): ConsistentImageUsageAction {
+  const tolerance = _tolerance(options);
+  const form = options?.form ?? 'sdk';
+  if (!Object.hasOwn(_FORMS, form)) {
+    throw new TypeError(`consistentImageUsage: form: expected "sdk" or "wire", received ${_describeValue(form)}`);
+  }
+  const paths = _countPaths(_FORMS[form]);
   return {
     kind: 'validation',
     type: 'consistent_image_usage',
@@ -83,51 +116,18 @@ export function createConsistencyAction(tolerance: number, paths: readonly strin
     '~run'(dataset, config) {
       if (!dataset.typed) return dataset;
       const usage = dataset.value;
-      const hasOutputDetails = usage.outputTokensDetails !== undefined;
-      for (const broken of findBrokenRules(countsOf(usage), hasOutputDetails, this.requirement, paths)) {
+      for (const broken of _findBrokenRules(_countsOf(usage), usage.outputTokensDetails !== undefined, this.requirement)) {
+        const key = paths[broken.reported]!;
+        const { expected, received } = _ruleTexts(broken, paths);
         v._addIssue(this, 'consistency', dataset, config, {
           input: broken.received,
-          expected: broken.parts,
-          received: formatNumber(broken.received),
-          path: [
-            {
-              type: 'object',
-              origin: 'value',
-              input: usage as unknown as Record<string, unknown>,
-              key: broken.path,
-              value: broken.received,
-            },
-          ],
+          expected,
+          received,
+          message: `expected ${expected}, received ${received}`,
+          path: [{ type: 'object', origin: 'value', input: usage as unknown as Record<string, unknown>, key, value: broken.received }],
         });
       }
       return dataset;
     },
   };
-}
-
-/**
- * Creates a validation action that checks the consistency rules on a parsed
- * usage object (total = input + output; input = text + image; output = text
- * + image when `outputTokensDetails` is present) and adds one issue per broken
- * rule, at the path of the reported figure. Use it after either schema; the
- * paths name the SDK-form fields, because that is the form in the pipe.
- *
- * @param options The relative tolerance for fractions (default `1e-9`).
- *
- * @returns A consistency action.
- *
- * @throws {RangeError} When the tolerance is negative or not finite.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { WireImageUsageSchema, consistentImageUsage } from 'image-usage';
- *
- * const Schema = v.pipe(WireImageUsageSchema, consistentImageUsage());
- * const result = v.safeParse(Schema, JSON.parse(body).usage);
- * ```
- */
-// @__NO_SIDE_EFFECTS__
-export function consistentImageUsage(options?: CheckImageUsageOptions): ConsistentImageUsageAction {
-  return createConsistencyAction(resolveTolerance(options?.tolerance), COUNT_PATHS);
 }

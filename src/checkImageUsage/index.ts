@@ -1,7 +1,2 @@
-export { type CheckImageUsageOptions, checkImageUsage } from './checkImageUsage.ts';
-export {
-  type ConsistentImageUsageAction,
-  type ConsistentImageUsageIssue,
-  consistentImageUsage,
-} from './consistentImageUsage.ts';
-export type { ConsistencyRule, Inconsistency } from './rules.ts';
+export * from './checkImageUsage.ts';
+export * from './consistentImageUsage.ts';

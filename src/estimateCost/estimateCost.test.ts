@@ -119,9 +119,13 @@ describe('estimateCost', () => {
 
   test('rejects a usage object that is not one, naming the field', () => {
     expect(() => estimateCost({ ...noDetails, inputTokens: -1 }, prices)).toThrow(
-      new TypeError('estimateCost: usage is not an ImageUsage: inputTokens: expected a finite number >= 0, received -1'),
+      new TypeError('estimateCost: usage is not an ImageUsage: inputTokens: expected >=0, received -1'),
     );
-    expect(() => estimateCost({ total_tokens: 1 } as unknown as ImageUsage, prices)).toThrow(TypeError);
+    expect(() => estimateCost({ total_tokens: 1 } as unknown as ImageUsage, prices)).toThrow(
+      new TypeError(
+        'estimateCost: usage is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first',
+      ),
+    );
   });
 
   test('rejects usage that does not add up, whose cost would be ambiguous', () => {
@@ -133,14 +137,14 @@ describe('estimateCost', () => {
   });
 
   test.each([
-    [null, TypeError, 'prices: expected an object, received null'],
-    [5, TypeError, 'prices: expected an object, received 5'],
-    [{ inputImage: 10, outputImage: 40 }, TypeError, 'prices.inputText: expected a number, received undefined'],
-    [{ ...prices, inputImage: '10' }, TypeError, 'prices.inputImage: expected a number, received "10"'],
-    [{ ...prices, outputImage: -1 }, RangeError, 'prices.outputImage: expected a finite number >= 0, received -1'],
-    [{ ...prices, inputText: Number.NaN }, RangeError, 'prices.inputText: expected a finite number >= 0, received NaN'],
-    [{ ...prices, inputText: Number.POSITIVE_INFINITY }, RangeError, 'prices.inputText: expected a finite number >= 0, received Infinity'],
-    [{ ...prices, outputText: null }, TypeError, 'prices.outputText: expected a number, received null'],
+    [null, TypeError, 'prices: expected Object, received null'],
+    [5, TypeError, 'prices: expected Object, received 5'],
+    [{ inputImage: 10, outputImage: 40 }, TypeError, 'prices.inputText: expected number, received undefined'],
+    [{ ...prices, inputImage: '10' }, TypeError, 'prices.inputImage: expected number, received "10"'],
+    [{ ...prices, outputImage: -1 }, RangeError, 'prices.outputImage: expected >=0, received -1'],
+    [{ ...prices, inputText: Number.NaN }, RangeError, 'prices.inputText: expected number, received NaN'],
+    [{ ...prices, inputText: Number.POSITIVE_INFINITY }, RangeError, 'prices.inputText: expected a finite number, received Infinity'],
+    [{ ...prices, outputText: null }, TypeError, 'prices.outputText: expected number, received null'],
   ])('rejects the prices %o', (given, type, message) => {
     expect(() => estimateCost(noDetails, given as unknown as ImagePrices)).toThrow(new type(`estimateCost: ${message}`));
   });

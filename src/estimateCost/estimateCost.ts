@@ -1,7 +1,8 @@
-import { DEFAULT_TOLERANCE, describeBrokenRule, findBrokenRules } from '../checkImageUsage/rules.ts';
-import { checkArgument } from '../internal/checkArgument.ts';
-import { describeValue } from '../internal/describeValue.ts';
-import { readCounts } from '../internal/readCounts.ts';
+import { _countPaths, _SDK } from '../_shape.ts';
+import { _DEFAULT_TOLERANCE, _findBrokenRules, _ruleTexts } from '../_internal/_brokenRules.ts';
+import { _checkNumber } from '../_internal/_checkNumber.ts';
+import { _describeValue } from '../_internal/_describeValue.ts';
+import { _readUsage } from '../_internal/_readUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /**
@@ -79,20 +80,24 @@ interface Decimal {
  */
 export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
   const counts = new Float64Array(7);
-  const hasOutputDetails = readCounts(usage, counts, 'estimateCost: usage');
-  const [broken] = findBrokenRules(counts, hasOutputDetails, DEFAULT_TOLERANCE);
+  const hasOutputDetails = _readUsage(usage, counts, 'estimateCost: usage');
+  const [broken] = _findBrokenRules(counts, hasOutputDetails, _DEFAULT_TOLERANCE);
   if (broken !== undefined) {
-    throw new RangeError(`estimateCost: usage does not add up, so its cost is ambiguous: ${describeBrokenRule(broken)}`);
+    const paths = _countPaths(_SDK);
+    const { expected, received } = _ruleTexts(broken, paths);
+    throw new RangeError(
+      `estimateCost: usage does not add up, so its cost is ambiguous: ${paths[broken.reported]!}: expected ${expected}, received ${received}`,
+    );
   }
-  if (typeof prices !== 'object' || prices === null) {
-    throw new TypeError(`estimateCost: prices: expected an object, received ${describeValue(prices)}`);
+  if (typeof (prices as unknown) !== 'object' || (prices as unknown) === null) {
+    throw new TypeError(`estimateCost: prices: expected Object, received ${_describeValue(prices)}`);
   }
   const inputText = readPrice(prices, 'inputText', false)!;
   const inputImage = readPrice(prices, 'inputImage', false)!;
   const outputImage = readPrice(prices, 'outputImage', false)!;
   const outputText = readPrice(prices, 'outputText', true);
 
-  // The counts as readCounts stored them (slots of COUNT_PATHS): read once.
+  // The counts as _readUsage stored them (in count order): read once.
   const terms: Array<[count: number, price: number]> = [
     [counts[3]!, inputText],
     [counts[4]!, inputImage],
@@ -122,21 +127,13 @@ export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
   return Number(micros) / 1e6;
 }
 
-/**
- * Reads and checks one price.
- *
- * @internal
- */
+/** Reads and checks one price. */
 function readPrice(prices: ImagePrices, name: keyof ImagePrices, optional: boolean): number | undefined {
   const value: unknown = prices[name];
-  return value === undefined && optional ? undefined : checkArgument(`estimateCost: prices.${name}`, value);
+  return value === undefined && optional ? undefined : _checkNumber(`estimateCost: prices.${name}`, value);
 }
 
-/**
- * The decimal value a finite number `>= 0` prints as, exactly.
- *
- * @internal
- */
+/** The decimal value a finite number `>= 0` prints as, exactly. */
 function toDecimal(value: number): Decimal {
   const [, whole, fraction = '', exponent = '0'] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value))!;
   const scale = fraction.length - Number(exponent);

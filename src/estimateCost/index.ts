@@ -1,1 +1,1 @@
-export { estimateCost, type ImagePrices } from './estimateCost.ts';
+export * from './estimateCost.ts';

@@ -1,1 +1,1 @@
-export { isImageUsage } from './isImageUsage.ts';
+export * from './isImageUsage.ts';

@@ -1,31 +1,34 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 
 /**
  * The issues of a usage object that failed to parse: valibot issues, at least
- * one, each with a `message` of the form `path: what was expected, received
- * what`.
+ * one, each with its path in `path` and a `message` of the form
+ * `expected what, received what`. It is the array type valibot's own tools
+ * take (`v.flatten`, `v.summarize`, `v.getDotPath` on each issue).
  *
  * @example
  * ```ts
+ * import * as v from 'valibot';
  * import { safeParseImageUsage } from 'image-usage';
  *
  * const result = safeParseImageUsage(input);
- * if (!result.success) console.log(result.issues[0].message);
+ * if (!result.success) console.log(v.flatten(result.issues).nested);
  * ```
  */
-export type ImageUsageIssues = readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
+export type ImageUsageIssues = [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
 
 /**
- * The error `parseImageUsage` throws. Its message lists each problem on a line
+ * The error `parseImageUsage` throws. Its message lists each issue on a line
  * of its own as `path: what was expected, received what`, with the path in
  * the form the caller used (`input_tokens_details.image_tokens` for wire
- * input, `inputTokensDetails.imageTokens` for SDK input); `issues` holds the
- * valibot issues. Test `error.name === 'ImageUsageError'` rather than
- * `instanceof` where both the ESM and the CJS build may be loaded.
+ * input, `inputTokensDetails.imageTokens` for SDK input, `(root)` for the
+ * value itself); `issues` holds the valibot issues. Test
+ * `error.name === 'ImageUsageError'` rather than `instanceof` where both the
+ * ESM and the CJS build may be loaded: each build has a class of its own.
  *
  * @example
  * ```ts
- * import { ImageUsageError, parseImageUsage } from 'image-usage';
+ * import { type ImageUsageError, parseImageUsage } from 'image-usage';
  *
  * try {
  *   parseImageUsage({ total_tokens: '12' });
@@ -46,8 +49,8 @@ export class ImageUsageError extends Error {
    * @param issues The issues, at least one.
    */
   constructor(issues: ImageUsageIssues) {
-    const lines = issues.map((issue) => `  ${issue.message}`).join('\n');
-    super(`Invalid image usage (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):\n${lines}`);
+    const lines = issues.map((issue) => `  ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+    super(`Invalid image usage (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):\n${lines.join('\n')}`);
     this.name = 'ImageUsageError';
     this.issues = issues;
   }

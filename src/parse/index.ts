@@ -1,7 +1,3 @@
-export { ImageUsageError, type ImageUsageIssues } from './ImageUsageError.ts';
-export { parseImageUsage } from './parseImageUsage.ts';
-export {
-  type ParseImageUsageOptions,
-  type SafeParseImageUsageResult,
-  safeParseImageUsage,
-} from './safeParseImageUsage.ts';
+export * from './ImageUsageError.ts';
+export * from './parseImageUsage.ts';
+export * from './safeParseImageUsage.ts';

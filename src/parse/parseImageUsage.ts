@@ -1,11 +1,13 @@
 import type { ImageUsage } from '../types/index.ts';
+import { _parseUsage } from './_parseUsage.ts';
 import { ImageUsageError } from './ImageUsageError.ts';
-import { isIssues, type ParseImageUsageOptions, parseUsage } from './safeParseImageUsage.ts';
+import type { ParseImageUsageOptions } from './safeParseImageUsage.ts';
 
 /**
  * Parses a usage object in either form, told apart by its keys: snake_case
  * for the API's wire form, camelCase for the SDK's. Returns a fresh SDK-form
- * object holding only the known fields; the input is never mutated.
+ * object holding only the known fields; the input is never mutated. It is the
+ * run of `WireOrSdkImageUsageSchema` (or `StrictWireOrSdkImageUsageSchema`).
  *
  * @param input The value to parse.
  * @param options `strict: true` for safe integers and consistent sums.
@@ -29,7 +31,7 @@ import { isIssues, type ParseImageUsageOptions, parseUsage } from './safeParseIm
  * ```
  */
 export function parseImageUsage(input: unknown, options?: ParseImageUsageOptions): ImageUsage {
-  const parsed = parseUsage(input, options);
-  if (isIssues(parsed)) throw new ImageUsageError(parsed);
-  return parsed;
+  const { value, issues } = _parseUsage(input, options);
+  if (issues) throw new ImageUsageError(issues);
+  return value;
 }

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { safeParseImageUsage } from './safeParseImageUsage.ts';
 
@@ -13,12 +14,24 @@ describe('safeParseImageUsage', () => {
     expect(safeParseImageUsage(sdk)).toStrictEqual({ success: true, output: sdk });
   });
 
-  test('returns issues whose messages read path: expected, received', () => {
+  test('returns issues with the path in path and a message reading expected, received', () => {
     const result = safeParseImageUsage({ ...sdk, outputTokens: '4160' });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.issues.map((issue) => issue.message)).toStrictEqual(['outputTokens: expected number, received "4160"']);
-    expect(result.issues[0].path?.[0]?.key).toBe('outputTokens');
+    expect(result.issues.map((issue) => [v.getDotPath(issue), issue.message])).toStrictEqual([
+      ['outputTokens', 'expected number, received "4160"'],
+    ]);
+  });
+
+  test("gives what valibot's own tools take, without a doubled path", () => {
+    const result = safeParseImageUsage({ ...sdk, outputTokens: '4160', inputTokensDetails: { textTokens: -1, imageTokens: 0 } });
+    if (result.success) throw new Error('expected issues');
+    expect(v.flatten(result.issues)).toStrictEqual({
+      nested: { outputTokens: ['expected number, received "4160"'], 'inputTokensDetails.textTokens': ['expected >=0, received -1'] },
+    });
+    expect(v.summarize(result.issues)).toBe(
+      '× expected number, received "4160"\n  → at outputTokens\n× expected >=0, received -1\n  → at inputTokensDetails.textTokens',
+    );
   });
 
   test('answers with an issue, never throws, when a getter or proxy trap throws', () => {
@@ -30,8 +43,8 @@ describe('safeParseImageUsage', () => {
     const result = safeParseImageUsage(hostile);
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.issues.map((issue) => issue.message)).toStrictEqual([
-      '(root): expected a readable value, received one that could not be read (a getter or proxy trap threw)',
+    expect(result.issues.map((issue) => [v.getDotPath(issue), issue.message])).toStrictEqual([
+      [null, 'expected a readable value, received one that could not be read (a getter or proxy trap threw)'],
     ]);
   });
 
@@ -40,7 +53,7 @@ describe('safeParseImageUsage', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.issues[0].message.length).toBeLessThan(300);
-    expect(result.issues[0].message).toContain('(1000002 characters)');
+    expect(result.issues[0].message).toContain('(1000000 characters)');
   });
 
   test('ignores options that are not an object of the right shape', () => {

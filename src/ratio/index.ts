@@ -1,1 +1,1 @@
-export { ratio } from './ratio.ts';
+export * from './ratio.ts';

@@ -23,7 +23,7 @@ describe('ratio', () => {
   });
 
   test('throws a TypeError for something that is not a number, naming the argument', () => {
-    expect(() => ratio('1' as unknown as number, 2)).toThrow(new TypeError('ratio: part: expected a number, received "1"'));
-    expect(() => ratio(1, 2n as unknown as number)).toThrow(new TypeError('ratio: whole: expected a number, received 2n'));
+    expect(() => ratio('1' as unknown as number, 2)).toThrow(new TypeError('ratio: part: expected number, received "1"'));
+    expect(() => ratio(1, 2n as unknown as number)).toThrow(new TypeError('ratio: whole: expected number, received 2n'));
   });
 });

@@ -1,4 +1,4 @@
-import { checkArgument } from '../internal/checkArgument.ts';
+import { _checkNumber } from '../_internal/_checkNumber.ts';
 
 /**
  * Divides a part by a whole, for shares such as image tokens per output
@@ -21,7 +21,7 @@ import { checkArgument } from '../internal/checkArgument.ts';
  * ```
  */
 export function ratio(part: number, whole: number): number {
-  checkArgument('ratio: part', part);
-  checkArgument('ratio: whole', whole);
+  _checkNumber('ratio: part', part);
+  _checkNumber('ratio: whole', whole);
   return whole === 0 ? 0 : part / whole;
 }

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import { _message } from '../_internal/_message.ts';
 
 /**
- * The type of {@link CountSchema}: a number, finite, `>= 0`.
+ * The type of {@link CountSchema}: a number, finite, `>= 0`, with the
+ * package's messages.
  *
  * @example
  * ```ts
@@ -12,12 +14,17 @@ import * as v from 'valibot';
  * ```
  */
 export type CountSchemaType = v.SchemaWithPipe<
-  readonly [v.NumberSchema<undefined>, v.FiniteAction<number, undefined>, v.MinValueAction<number, 0, undefined>]
+  readonly [
+    v.NumberSchema<v.ErrorMessage<v.NumberIssue>>,
+    v.FiniteAction<number, v.ErrorMessage<v.FiniteIssue<number>>>,
+    v.MinValueAction<number, 0, v.ErrorMessage<v.MinValueIssue<number, 0>>>,
+  ]
 >;
 
 /**
  * A token count under the default rules: a finite number `>= 0`. Fractions
- * are allowed, because the SDK types counts as `number`.
+ * are allowed, because the SDK types counts as `number`. Its issues read
+ * `expected >=0, received -1`.
  *
  * @example
  * ```ts
@@ -28,10 +35,11 @@ export type CountSchemaType = v.SchemaWithPipe<
  * v.is(CountSchema, -1); // false
  * ```
  */
-export const CountSchema: CountSchemaType = v.pipe(v.number(), v.finite(), v.minValue(0));
+export const CountSchema: CountSchemaType = v.pipe(v.number(_message), v.finite(_message), v.minValue(0, _message));
 
 /**
- * The type of {@link StrictCountSchema}: a number, a safe integer, `>= 0`.
+ * The type of {@link StrictCountSchema}: a number, a safe integer, `>= 0`,
+ * with the package's messages.
  *
  * @example
  * ```ts
@@ -42,7 +50,11 @@ export const CountSchema: CountSchemaType = v.pipe(v.number(), v.finite(), v.min
  * ```
  */
 export type StrictCountSchemaType = v.SchemaWithPipe<
-  readonly [v.NumberSchema<undefined>, v.SafeIntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]
+  readonly [
+    v.NumberSchema<v.ErrorMessage<v.NumberIssue>>,
+    v.SafeIntegerAction<number, v.ErrorMessage<v.SafeIntegerIssue<number>>>,
+    v.MinValueAction<number, 0, v.ErrorMessage<v.MinValueIssue<number, 0>>>,
+  ]
 >;
 
 /**
@@ -57,4 +69,4 @@ export type StrictCountSchemaType = v.SchemaWithPipe<
  * v.is(StrictCountSchema, 52.5); // false
  * ```
  */
-export const StrictCountSchema: StrictCountSchemaType = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+export const StrictCountSchema: StrictCountSchemaType = v.pipe(v.number(_message), v.safeInteger(_message), v.minValue(0, _message));

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { isCount } from '../isImageUsage/isCount.ts';
+import { _copyImageUsage, _readImageUsage } from '../_internal/_copyUsage.ts';
+import { _message } from '../_internal/_message.ts';
+import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { copyImageUsage, readImageUsage } from './readImageUsage.ts';
 import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetailsEntries } from './TokensDetailsSchema.ts';
-import { withFastPath } from './withFastPath.ts';
 
 /**
  * The entries of {@link ImageUsageSchema}.
@@ -24,9 +24,9 @@ export type ImageUsageEntries = {
   /** The number of output tokens. */
   readonly outputTokens: CountSchemaType;
   /** The input tokens split by modality. */
-  readonly inputTokensDetails: v.ObjectSchema<TokensDetailsEntries, undefined>;
+  readonly inputTokensDetails: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
   /** The output tokens split by modality, optional. */
-  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<TokensDetailsEntries, undefined>, undefined>;
+  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
 };
 
 /**
@@ -42,8 +42,8 @@ export type ImageUsageEntries = {
  */
 export type ImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
-    v.ObjectSchema<ImageUsageEntries, undefined>,
-    v.TransformAction<v.InferOutput<v.ObjectSchema<ImageUsageEntries, undefined>>, ImageUsage>,
+    v.ObjectSchema<ImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>,
+    v.TransformAction<v.InferOutput<v.ObjectSchema<ImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>>, ImageUsage>,
   ]
 >;
 
@@ -52,7 +52,8 @@ export type ImageUsageSchemaType = v.SchemaWithPipe<
  * rules: every count a finite number `>= 0`. `outputTokensDetails` may be
  * absent or `undefined` (left out of the output). Unknown keys are dropped,
  * and the output is a fresh object. Valid input takes a hand-written fast
- * path; invalid input gets valibot's issues with paths.
+ * path; invalid input gets valibot's issues with paths, whose messages read
+ * `expected number, received "4212"`.
  *
  * @example
  * ```ts
@@ -67,17 +68,19 @@ export type ImageUsageSchemaType = v.SchemaWithPipe<
  * });
  * ```
  */
-export const ImageUsageSchema: ImageUsageSchemaType = withFastPath(
+export const ImageUsageSchema: ImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object({
-      totalTokens: CountSchema,
-      inputTokens: CountSchema,
-      outputTokens: CountSchema,
-      inputTokensDetails: InputTokensDetailsSchema,
-      outputTokensDetails: v.optional(OutputTokensDetailsSchema),
-    }),
-    v.transform(copyImageUsage),
+    v.object(
+      {
+        totalTokens: CountSchema,
+        inputTokens: CountSchema,
+        outputTokens: CountSchema,
+        inputTokensDetails: InputTokensDetailsSchema,
+        outputTokensDetails: v.optional(OutputTokensDetailsSchema),
+      },
+      _message,
+    ),
+    v.transform((usage) => _copyImageUsage(usage)),
   ),
-  readImageUsage,
-  isCount,
+  _readImageUsage,
 );

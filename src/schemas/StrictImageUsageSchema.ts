@@ -1,27 +1,12 @@
 import * as v from 'valibot';
-import {
-  type ConsistentImageUsageAction,
-  createConsistencyAction,
-  WIRE_COUNT_PATHS,
-} from '../checkImageUsage/consistentImageUsage.ts';
-import { COUNT_PATHS } from '../internal/readCounts.ts';
-import { DEFAULT_TOLERANCE } from '../checkImageUsage/rules.ts';
-import { isStrictCount } from '../isImageUsage/isCount.ts';
+import { _copyImageUsage, _readImageUsage } from '../_internal/_copyUsage.ts';
+import { _hasStrictCounts } from '../_internal/_matchesImageUsage.ts';
+import { _message } from '../_internal/_message.ts';
+import { _withFastPath } from '../_internal/_withFastPath.ts';
+import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
-import {
-  copyImageUsage,
-  copyWireImageUsage,
-  readStrictImageUsage,
-  readStrictWireImageUsage,
-} from './readImageUsage.ts';
-import {
-  type StrictTokensDetailsEntries,
-  StrictTokensDetailsSchema,
-  type StrictWireTokensDetailsEntries,
-  StrictWireTokensDetailsSchema,
-} from './TokensDetailsSchema.ts';
-import { withFastPath } from './withFastPath.ts';
+import { type StrictTokensDetailsEntries, StrictTokensDetailsSchema } from './TokensDetailsSchema.ts';
 
 /**
  * The entries of {@link StrictImageUsageSchema}.
@@ -41,9 +26,9 @@ export type StrictImageUsageEntries = {
   /** The number of output tokens. */
   readonly outputTokens: StrictCountSchemaType;
   /** The input tokens split by modality. */
-  readonly inputTokensDetails: v.ObjectSchema<StrictTokensDetailsEntries, undefined>;
+  readonly inputTokensDetails: v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
   /** The output tokens split by modality, optional. */
-  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<StrictTokensDetailsEntries, undefined>, undefined>;
+  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
 };
 
 /**
@@ -59,50 +44,8 @@ export type StrictImageUsageEntries = {
  */
 export type StrictImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
-    v.ObjectSchema<StrictImageUsageEntries, undefined>,
-    v.TransformAction<v.InferOutput<v.ObjectSchema<StrictImageUsageEntries, undefined>>, ImageUsage>,
-    ConsistentImageUsageAction,
-  ]
->;
-
-/**
- * The entries of {@link StrictWireImageUsageSchema}.
- *
- * @example
- * ```ts
- * import type { StrictWireImageUsageEntries } from 'image-usage';
- *
- * type Key = keyof StrictWireImageUsageEntries; // 'total_tokens' | 'input_tokens' | …
- * ```
- */
-export type StrictWireImageUsageEntries = {
-  /** The total number of tokens. */
-  readonly total_tokens: StrictCountSchemaType;
-  /** The number of input tokens. */
-  readonly input_tokens: StrictCountSchemaType;
-  /** The number of output tokens. */
-  readonly output_tokens: StrictCountSchemaType;
-  /** The input tokens split by modality. */
-  readonly input_tokens_details: v.ObjectSchema<StrictWireTokensDetailsEntries, undefined>;
-  /** The output tokens split by modality: absent, `null` or an object. */
-  readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<StrictWireTokensDetailsEntries, undefined>, undefined>;
-};
-
-/**
- * The type of {@link StrictWireImageUsageSchema}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import type { StrictWireImageUsageSchemaType } from 'image-usage';
- *
- * type Input = v.InferInput<StrictWireImageUsageSchemaType>; // the wire form
- * ```
- */
-export type StrictWireImageUsageSchemaType = v.SchemaWithPipe<
-  readonly [
-    v.ObjectSchema<StrictWireImageUsageEntries, undefined>,
-    v.TransformAction<v.InferOutput<v.ObjectSchema<StrictWireImageUsageEntries, undefined>>, ImageUsage>,
+    v.ObjectSchema<StrictImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>,
+    v.TransformAction<v.InferOutput<v.ObjectSchema<StrictImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>>, ImageUsage>,
     ConsistentImageUsageAction,
   ]
 >;
@@ -125,46 +68,23 @@ export type StrictWireImageUsageSchemaType = v.SchemaWithPipe<
  * }); // true
  * ```
  */
-export const StrictImageUsageSchema: StrictImageUsageSchemaType = withFastPath(
+export const StrictImageUsageSchema: StrictImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object({
-      totalTokens: StrictCountSchema,
-      inputTokens: StrictCountSchema,
-      outputTokens: StrictCountSchema,
-      inputTokensDetails: StrictTokensDetailsSchema,
-      outputTokensDetails: v.optional(StrictTokensDetailsSchema),
-    }),
-    v.transform(copyImageUsage),
-    createConsistencyAction(DEFAULT_TOLERANCE, COUNT_PATHS),
+    v.object(
+      {
+        totalTokens: StrictCountSchema,
+        inputTokens: StrictCountSchema,
+        outputTokens: StrictCountSchema,
+        inputTokensDetails: StrictTokensDetailsSchema,
+        outputTokensDetails: v.optional(StrictTokensDetailsSchema),
+      },
+      _message,
+    ),
+    v.transform((usage) => _copyImageUsage(usage)),
+    consistentImageUsage(),
   ),
-  readStrictImageUsage,
-  isStrictCount,
-);
-
-/**
- * The wire-form usage object under the strict rules, SDK form out. Issues,
- * the consistency ones included, carry the wire paths (`total_tokens`).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { StrictWireImageUsageSchema } from 'image-usage';
- *
- * const result = v.safeParse(StrictWireImageUsageSchema, JSON.parse(body).usage);
- * ```
- */
-export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = withFastPath(
-  v.pipe(
-    v.object({
-      total_tokens: StrictCountSchema,
-      input_tokens: StrictCountSchema,
-      output_tokens: StrictCountSchema,
-      input_tokens_details: StrictWireTokensDetailsSchema,
-      output_tokens_details: v.nullish(StrictWireTokensDetailsSchema),
-    }),
-    v.transform(copyWireImageUsage),
-    createConsistencyAction(DEFAULT_TOLERANCE, WIRE_COUNT_PATHS),
-  ),
-  readStrictWireImageUsage,
-  isStrictCount,
+  (input) => {
+    const copy = _readImageUsage(input);
+    return copy !== undefined && _hasStrictCounts(copy) ? copy : undefined;
+  },
 );

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { _message } from '../_internal/_message.ts';
 import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
 
 /**
@@ -19,7 +20,7 @@ export type TokensDetailsEntries = {
 };
 
 /**
- * The entries of the SDK-form details schemas under the strict rules.
+ * The entries of {@link StrictTokensDetailsSchema}.
  *
  * @example
  * ```ts
@@ -36,40 +37,6 @@ export type StrictTokensDetailsEntries = {
 };
 
 /**
- * The entries of the wire-form details schema under the default rules.
- *
- * @example
- * ```ts
- * import type { WireTokensDetailsEntries } from 'image-usage';
- *
- * type Key = keyof WireTokensDetailsEntries; // 'text_tokens' | 'image_tokens'
- * ```
- */
-export type WireTokensDetailsEntries = {
-  /** The number of text tokens. */
-  readonly text_tokens: CountSchemaType;
-  /** The number of image tokens. */
-  readonly image_tokens: CountSchemaType;
-};
-
-/**
- * The entries of the wire-form details schema under the strict rules.
- *
- * @example
- * ```ts
- * import type { StrictWireTokensDetailsEntries } from 'image-usage';
- *
- * type Key = keyof StrictWireTokensDetailsEntries; // 'text_tokens' | 'image_tokens'
- * ```
- */
-export type StrictWireTokensDetailsEntries = {
-  /** The number of text tokens. */
-  readonly text_tokens: StrictCountSchemaType;
-  /** The number of image tokens. */
-  readonly image_tokens: StrictCountSchemaType;
-};
-
-/**
  * The SDK-form `inputTokensDetails`: `{ textTokens, imageTokens }`, each a
  * finite number `>= 0`. Unknown keys are dropped.
  *
@@ -81,10 +48,10 @@ export type StrictWireTokensDetailsEntries = {
  * v.parse(InputTokensDetailsSchema, { textTokens: 52, imageTokens: 0 });
  * ```
  */
-export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, undefined> = v.object({
-  textTokens: CountSchema,
-  imageTokens: CountSchema,
-});
+export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = v.object(
+  { textTokens: CountSchema, imageTokens: CountSchema },
+  _message,
+);
 
 /**
  * The SDK-form `outputTokensDetails`; the same shape as
@@ -98,33 +65,22 @@ export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, unde
  * v.parse(OutputTokensDetailsSchema, { textTokens: 439, imageTokens: 4160 });
  * ```
  */
-export const OutputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, undefined> = InputTokensDetailsSchema;
+export const OutputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> =
+  InputTokensDetailsSchema;
 
 /**
- * The wire-form `input_tokens_details` and `output_tokens_details`:
- * `{ text_tokens, image_tokens }`, kept in the wire form.
+ * An SDK-form details object under the strict rules: each count a safe
+ * integer `>= 0`.
  *
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { WireTokensDetailsSchema } from 'image-usage';
+ * import { StrictTokensDetailsSchema } from 'image-usage';
  *
- * v.parse(WireTokensDetailsSchema, { text_tokens: 52, image_tokens: 0 });
+ * v.is(StrictTokensDetailsSchema, { textTokens: 52, imageTokens: 0.5 }); // false
  * ```
  */
-export const WireTokensDetailsSchema: v.ObjectSchema<WireTokensDetailsEntries, undefined> = v.object({
-  text_tokens: CountSchema,
-  image_tokens: CountSchema,
-});
-
-/** @internal */
-export const StrictTokensDetailsSchema: v.ObjectSchema<StrictTokensDetailsEntries, undefined> = v.object({
-  textTokens: StrictCountSchema,
-  imageTokens: StrictCountSchema,
-});
-
-/** @internal */
-export const StrictWireTokensDetailsSchema: v.ObjectSchema<StrictWireTokensDetailsEntries, undefined> = v.object({
-  text_tokens: StrictCountSchema,
-  image_tokens: StrictCountSchema,
-});
+export const StrictTokensDetailsSchema: v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = v.object(
+  { textTokens: StrictCountSchema, imageTokens: StrictCountSchema },
+  _message,
+);

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { isCount } from '../isImageUsage/isCount.ts';
+import { _copyWireImageUsage, _readWireImageUsage } from '../_internal/_copyUsage.ts';
+import { _message } from '../_internal/_message.ts';
+import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { copyWireImageUsage, readWireImageUsage } from './readImageUsage.ts';
-import { WireTokensDetailsSchema, type WireTokensDetailsEntries } from './TokensDetailsSchema.ts';
-import { withFastPath } from './withFastPath.ts';
+import { type WireTokensDetailsEntries, WireTokensDetailsSchema } from './WireTokensDetailsSchema.ts';
 
 /**
  * The entries of {@link WireImageUsageSchema}.
@@ -24,9 +24,9 @@ export type WireImageUsageEntries = {
   /** The number of output tokens. */
   readonly output_tokens: CountSchemaType;
   /** The input tokens split by modality. */
-  readonly input_tokens_details: v.ObjectSchema<WireTokensDetailsEntries, undefined>;
+  readonly input_tokens_details: v.ObjectSchema<WireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
   /** The output tokens split by modality: absent, `null` or an object. */
-  readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<WireTokensDetailsEntries, undefined>, undefined>;
+  readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<WireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
 };
 
 /**
@@ -42,8 +42,8 @@ export type WireImageUsageEntries = {
  */
 export type WireImageUsageSchemaType = v.SchemaWithPipe<
   readonly [
-    v.ObjectSchema<WireImageUsageEntries, undefined>,
-    v.TransformAction<v.InferOutput<v.ObjectSchema<WireImageUsageEntries, undefined>>, ImageUsage>,
+    v.ObjectSchema<WireImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>,
+    v.TransformAction<v.InferOutput<v.ObjectSchema<WireImageUsageEntries, v.ErrorMessage<v.ObjectIssue>>>, ImageUsage>,
   ]
 >;
 
@@ -62,17 +62,19 @@ export type WireImageUsageSchemaType = v.SchemaWithPipe<
  * usage.inputTokensDetails.imageTokens;
  * ```
  */
-export const WireImageUsageSchema: WireImageUsageSchemaType = withFastPath(
+export const WireImageUsageSchema: WireImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object({
-      total_tokens: CountSchema,
-      input_tokens: CountSchema,
-      output_tokens: CountSchema,
-      input_tokens_details: WireTokensDetailsSchema,
-      output_tokens_details: v.nullish(WireTokensDetailsSchema),
-    }),
-    v.transform(copyWireImageUsage),
+    v.object(
+      {
+        total_tokens: CountSchema,
+        input_tokens: CountSchema,
+        output_tokens: CountSchema,
+        input_tokens_details: WireTokensDetailsSchema,
+        output_tokens_details: v.nullish(WireTokensDetailsSchema),
+      },
+      _message,
+    ),
+    v.transform((usage) => _copyWireImageUsage(usage)),
   ),
-  readWireImageUsage,
-  isCount,
+  _readWireImageUsage,
 );

@@ -3,8 +3,10 @@ import { expectTypeOf, test } from 'vitest';
 import type { ImageUsage, TokensDetails, WireImageUsage, WireTokensDetails } from '../types/index.ts';
 import { CountSchema, StrictCountSchema } from './CountSchema.ts';
 import { ImageUsageSchema } from './ImageUsageSchema.ts';
-import { StrictImageUsageSchema, StrictWireImageUsageSchema } from './StrictImageUsageSchema.ts';
-import { InputTokensDetailsSchema, OutputTokensDetailsSchema, WireTokensDetailsSchema } from './TokensDetailsSchema.ts';
+import { StrictImageUsageSchema } from './StrictImageUsageSchema.ts';
+import { StrictWireImageUsageSchema } from './StrictWireImageUsageSchema.ts';
+import { InputTokensDetailsSchema, OutputTokensDetailsSchema } from './TokensDetailsSchema.ts';
+import { WireTokensDetailsSchema } from './WireTokensDetailsSchema.ts';
 import { WireImageUsageSchema } from './WireImageUsageSchema.ts';
 
 test('every usage schema outputs exactly ImageUsage', () => {

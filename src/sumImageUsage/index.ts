@@ -1,1 +1,1 @@
-export { sumImageUsage } from './sumImageUsage.ts';
+export * from './sumImageUsage.ts';

@@ -1,28 +1,32 @@
-import { COUNT_PATHS, readCounts } from '../internal/readCounts.ts';
-import { isStrictCount } from '../isImageUsage/isCount.ts';
+import { _countPaths, _SDK } from '../_shape.ts';
+import { _isStrictCount } from '../_internal/_isCount.ts';
+import { _checkFields, _unreadable } from '../_internal/_readUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
 
+const WHAT = 'sumImageUsage: element';
+
 /**
- * Adds up usage objects field by field, for metering and billing. Integer
- * counts add exactly, on a fast path while every count is a safe integer; from
- * the first fraction on, every addition is compensated (Neumaier), so a
- * million usages of 0.1 add to 100000 within 1e-9 and the order of the
- * elements changes a sum by far less than 1e-12 of it. `outputTokensDetails`
- * is in the sum only when every element has it. An empty iterable gives all
- * zeros, `outputTokensDetails` included, so that an empty shard is neutral:
- * the sum of partial sums equals the sum of all (exactly for integers, within
- * 1e-12 of it for fractions). The iterable is read once, as a stream
- * (generators welcome), and never copied; an element that is not all safe
- * integers is read a second time, by the checked reader, whose values are the
- * ones added.
+ * Adds up usage objects field by field, for metering and billing. Each
+ * element is read once. Integer counts add exactly, on a fast path while every
+ * count is a safe integer; from the first element that is not, every addition
+ * is compensated (Neumaier), so a million usages of 0.1 add to 100000 within
+ * 1e-9 and the order of the elements changes a sum by far less than 1e-12 of
+ * it. A total whose exact value passes `Number.MAX_SAFE_INTEGER` is a
+ * `RangeError`, even when the part past it is a fraction that rounding would
+ * hide. `outputTokensDetails` is in the sum only when every element has it. An
+ * empty iterable gives all zeros, `outputTokensDetails` included, so that an
+ * empty shard is neutral: the sum of partial sums equals the sum of all
+ * (exactly for integers, within 1e-12 of it for fractions). The iterable is
+ * read once, as a stream (generators welcome), and never copied; what its
+ * iterator throws propagates as it is.
  *
  * @param usages The usage objects, in the SDK form.
  *
  * @returns A fresh usage object holding the sums.
  *
- * @throws {TypeError} When an element is not a valid `ImageUsage`, naming its
- * index and the field.
- * @throws {RangeError} When a total would pass `Number.MAX_SAFE_INTEGER`.
+ * @throws {TypeError} When an element is not a valid `ImageUsage` (naming its
+ * index and the field), is in the wire form, or could not be read.
+ * @throws {RangeError} When a total passes `Number.MAX_SAFE_INTEGER`.
  *
  * @example
  * ```ts
@@ -34,7 +38,7 @@ import type { ImageUsage } from '../types/index.ts';
  */
 export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
   // While every count is a safe integer, the running sums are exact as they
-  // are: they live in locals, and each element is read once, inline.
+  // are, and live in locals.
   let total = 0;
   let input = 0;
   let output = 0;
@@ -44,65 +48,61 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
   let outputImage = 0;
   let withOutputDetails = true;
   let index = 0;
-  // From the first element that is not all safe integers on (one with a
-  // fraction, or a malformed one that readCounts then names): slots 0-6 hold
-  // the running sums in the order of COUNT_PATHS, 7-13 their compensations.
+  // From the first element that is not all safe integers on: slots 0-6 hold
+  // the running sums in count order, 7-13 their compensations.
   let state: Float64Array | undefined;
   const counts = new Float64Array(7);
-  for (const usage of usages) {
-    if (state === undefined) {
-      try {
-        const { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails } = usage;
-        const { textTokens, imageTokens } = inputTokensDetails;
-        // Absent output details add zeros here (and are left out of the result).
-        const outputTextTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.textTokens;
-        const outputImageTokens = outputTokensDetails === undefined ? 0 : outputTokensDetails.imageTokens;
-        // Objects, not functions, as readCounts requires (null has thrown above).
-        if (
-          typeof usage === 'object' &&
-          typeof inputTokensDetails === 'object' &&
-          (outputTokensDetails === undefined || typeof outputTokensDetails === 'object') &&
-          isStrictCount(totalTokens) &&
-          isStrictCount(inputTokens) &&
-          isStrictCount(outputTokens) &&
-          isStrictCount(textTokens) &&
-          isStrictCount(imageTokens) &&
-          isStrictCount(outputTextTokens) &&
-          isStrictCount(outputImageTokens)
-        ) {
-          if (outputTokensDetails === undefined) withOutputDetails = false;
-          total += totalTokens;
-          input += inputTokens;
-          output += outputTokens;
-          inputText += textTokens;
-          inputImage += imageTokens;
-          outputText += outputTextTokens;
-          outputImage += outputImageTokens;
-          index++;
-          continue;
-        }
-      } catch {
-        // A getter or proxy trap threw: readCounts reads the element again, and says so if it still does.
+  for (const element of usages) {
+    // The fields, each read once, in the order of _readFields (written out for speed).
+    const usage: unknown = element;
+    let t, i, o, id, it, ii, od, ot, oi;
+    try {
+      if (typeof usage === 'object' && usage !== null) {
+        ({ totalTokens: t, inputTokens: i, outputTokens: o } = usage as Record<string, unknown>);
+        id = (usage as Record<string, unknown>).inputTokensDetails;
+        if (typeof id === 'object' && id !== null) ({ textTokens: it, imageTokens: ii } = id as Record<string, unknown>);
+        od = (usage as Record<string, unknown>).outputTokensDetails;
+        if (typeof od === 'object' && od !== null) ({ textTokens: ot, imageTokens: oi } = od as Record<string, unknown>);
       }
-      state = Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
+    } catch (cause) {
+      throw _unreadable(WHAT, index, cause);
     }
-    // readCounts reads the element (again, if the integer path read it) and
-    // checks each field as it reads it; a bad one is a TypeError naming the
-    // index and the field, and only what it checked is added.
-    if (!readCounts(usage, counts, 'sumImageUsage: element', index++)) withOutputDetails = false;
-    for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
+    if (
+      state === undefined &&
+      _isStrictCount(t) &&
+      _isStrictCount(i) &&
+      _isStrictCount(o) &&
+      _isStrictCount(it) &&
+      _isStrictCount(ii) &&
+      (od === undefined || (_isStrictCount(ot) && _isStrictCount(oi)))
+    ) {
+      total += t;
+      input += i;
+      output += o;
+      inputText += it;
+      inputImage += ii;
+      if (od === undefined) withOutputDetails = false;
+      else {
+        outputText += ot as number;
+        outputImage += oi as number;
+      }
+    } else {
+      // A fraction, or a bad element that _checkFields names: check what was read, then add compensated.
+      if (!_checkFields([usage, t, i, o, id, it, ii, od, ot, oi], counts, WHAT, index)) withOutputDetails = false;
+      state ??= Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
+      for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
+    }
+    index++;
   }
-  // All safe integers: the sums as they are, with nothing to compensate.
   const sums = state ?? Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
   const sum = (slot: number): number => {
-    // Exact while all counts were safe integers: a sum past 2^53 only grows, so the check below sees it.
-    const value = sums[slot]! + sums[slot + 7]!;
-    if (!(value <= Number.MAX_SAFE_INTEGER)) {
-      throw new RangeError(
-        `sumImageUsage: ${COUNT_PATHS[slot]} passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`,
-      );
+    // The exact sum is the pair: past the safe range when its high part less
+    // the limit (exact there), plus its low part, is above zero. A sum of
+    // safe integers past 2^53 only grows, so this sees it too.
+    if (!(sums[slot]! - Number.MAX_SAFE_INTEGER + sums[slot + 7]! <= 0)) {
+      throw new RangeError(`sumImageUsage: ${PATHS[slot]!} passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`);
     }
-    return value;
+    return sums[slot]! + sums[slot + 7]!;
   };
   const result: ImageUsage = {
     totalTokens: sum(0),
@@ -114,11 +114,11 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
   return result;
 }
 
+const PATHS = /* @__PURE__ */ _countPaths(_SDK);
+
 /**
  * Adds a count to a running sum with Neumaier's compensation. Counts are never
  * negative, so comparing the values stands for comparing their magnitudes.
- *
- * @internal
  */
 function add(state: Float64Array, slot: number, value: number): void {
   const sum = state[slot]!;

@@ -1,1 +1,1 @@
-export { toWire } from './toWire.ts';
+export * from './toWire.ts';

@@ -1,5 +1,6 @@
-import { readCounts } from '../internal/readCounts.ts';
-import type { ImageUsage, WireImageUsage, WireTokensDetails } from '../types/index.ts';
+import { _WIRE } from '../_shape.ts';
+import { _readUsage } from '../_internal/_readUsage.ts';
+import type { ImageUsage, WireImageUsage } from '../types/index.ts';
 
 /**
  * Converts an SDK-form usage object back to the API's snake_case JSON form:
@@ -10,7 +11,8 @@ import type { ImageUsage, WireImageUsage, WireTokensDetails } from '../types/ind
  *
  * @returns The usage object in the wire form.
  *
- * @throws {TypeError} When `usage` is not a valid `ImageUsage`, naming the field.
+ * @throws {TypeError} When `usage` is not a valid `ImageUsage`, naming the
+ * field (or saying it is in the wire form already).
  *
  * @example
  * ```ts
@@ -21,17 +23,12 @@ import type { ImageUsage, WireImageUsage, WireTokensDetails } from '../types/ind
  */
 export function toWire(usage: ImageUsage): WireImageUsage {
   const counts = new Float64Array(7);
-  const hasOutputDetails = readCounts(usage, counts, 'toWire: usage');
-  const details = (text: number, image: number): WireTokensDetails => ({
-    text_tokens: counts[text]!,
-    image_tokens: counts[image]!,
-  });
-  const wire: WireImageUsage = {
-    total_tokens: counts[0]!,
-    input_tokens: counts[1]!,
-    output_tokens: counts[2]!,
-    input_tokens_details: details(3, 4),
-  };
-  if (hasOutputDetails) wire.output_tokens_details = details(5, 6);
-  return wire;
+  const hasOutputDetails = _readUsage(usage, counts, 'toWire: usage');
+  const { counts: keys, details, split } = _WIRE;
+  const wire: Record<string, unknown> = {};
+  keys.forEach((key, slot) => (wire[key] = counts[slot]));
+  for (let object = 0; object < (hasOutputDetails ? 2 : 1); object++) {
+    wire[details[object]!] = { [split[0]]: counts[3 + 2 * object], [split[1]]: counts[4 + 2 * object] };
+  }
+  return wire as unknown as WireImageUsage;
 }

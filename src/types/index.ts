@@ -1,8 +1,1 @@
-export type {
-  ImageUsage,
-  InputTokensDetails,
-  OutputTokensDetails,
-  TokensDetails,
-  WireImageUsage,
-  WireTokensDetails,
-} from './types.ts';
+export * from './types.ts';

@@ -101,3 +101,41 @@ export interface WireImageUsage {
   /** The output tokens split by modality; some producers send `null`. */
   output_tokens_details?: WireTokensDetails | null;
 }
+
+/**
+ * A consistency rule of a usage object: `'total'` (total = input + output),
+ * `'input'` (input = text + image) or `'output'` (output = text + image, only
+ * when `outputTokensDetails` is present).
+ *
+ * @example
+ * ```ts
+ * import { checkImageUsage, type ConsistencyRule } from 'image-usage';
+ *
+ * const rules: ConsistencyRule[] = checkImageUsage(usage).map((found) => found.rule);
+ * ```
+ */
+export type ConsistencyRule = 'total' | 'input' | 'output';
+
+/**
+ * One broken consistency rule.
+ *
+ * @example
+ * ```ts
+ * const inconsistency: Inconsistency = {
+ *   rule: 'total',
+ *   expected: 5301.59,
+ *   received: 5343.23,
+ *   message: 'totalTokens: expected inputTokens + outputTokens = 5301.59, received 5343.23',
+ * };
+ * ```
+ */
+export interface Inconsistency {
+  /** The rule that is broken. */
+  readonly rule: ConsistencyRule;
+  /** The sum of the parts, as a `number`: never equal to `received`. */
+  readonly expected: number;
+  /** The figure the usage object reports. */
+  readonly received: number;
+  /** What is wrong, as `path: expected parts = sum, received figure`. */
+  readonly message: string;
+}

@@ -36,7 +36,7 @@ export const ODD_NUMBERS: ReadonlyArray<readonly [label: string, make: () => unk
   ['boxed number', () => new Number(4212), 'Number'],
   ['boxed string', () => new String('4212'), 'String'],
   ['array of a number', () => [4212], 'Array'],
-  ['symbol', () => SYMBOL, 'Symbol(4212)'],
+  ['symbol', () => SYMBOL, 'Symbol("4212")'],
 ];
 
 /** One of {@link ODD_NUMBERS}, fresh, with how an issue describes it. */

@@ -82,7 +82,7 @@ export const usageLike: fc.Arbitrary<unknown> = fc.oneof(
       const target = nested && typeof copy[key] === 'object' && copy[key] !== null ? (copy[key] as Record<string, unknown>) : copy;
       const targetKeys = Object.keys(target);
       const targetKey = targetKeys[seed.length % targetKeys.length] ?? key;
-      if (seed.length % 5 === 0) delete target[targetKey];
+      if (seed.length % 5 === 0) Reflect.deleteProperty(target, targetKey);
       else target[targetKey] = value;
       return copy;
     }),

@@ -17,11 +17,17 @@ const tarball = `${TARBALL_DIR}${packed.filename}`;
 const files = packed.files.map((file) => file.path).sort();
 
 describe('the npm tarball', () => {
-  test('ships dist, the JSON Schemas, README, LICENSE and package.json, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts']));
+  test('ships dist, the JSON Schemas, the docs, README, LICENSE and package.json, and nothing else', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts', 'docs/guarantees.md']),
+    );
     expect(
       files.filter(
-        (file) => !file.startsWith('dist/') && !file.startsWith('json-schema/') && !['LICENSE', 'README.md', 'package.json'].includes(file),
+        (file) =>
+          !file.startsWith('dist/') &&
+          !file.startsWith('json-schema/') &&
+          !/^docs\/[\w-]+\.md$/.test(file) &&
+          !['LICENSE', 'README.md', 'package.json'].includes(file),
       ),
     ).toEqual([]);
   });
@@ -44,7 +50,7 @@ describe('the npm tarball', () => {
     expect(analysis.problems).toEqual([]);
     const resolutions = analysis.entrypoints['.'].resolutions;
     const resolved = Object.fromEntries(
-      Object.entries(resolutions).map(([kind, value]: [string, any]) => [kind, [value.resolution?.fileName, value.implementationResolution?.fileName]]),
+      Object.entries(resolutions as Record<string, { resolution?: { fileName: string }; implementationResolution?: { fileName: string } }>).map(([kind, value]) => [kind, [value.resolution?.fileName, value.implementationResolution?.fileName]]),
     );
     expect(resolved).toEqual({
       node10: ['/node_modules/image-usage/dist/index.d.cts', '/node_modules/image-usage/dist/index.cjs'],
@@ -85,7 +91,7 @@ describe('JSR', () => {
       .filter((line) => line.startsWith(root))
       .map((line) => line.slice(root.length).replace(/ \(.*\)$/, ''));
     expect(published).toContain('src/index.ts');
-    expect(published).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'jsr.json']));
+    expect(published).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'jsr.json', 'docs/guarantees.md']));
     expect(published.filter((file) => /\.test(-d)?\.ts$|^(test|bench|examples|dist)\//.test(file!))).toEqual([]);
   });
 });

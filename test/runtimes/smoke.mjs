@@ -15,7 +15,13 @@ export const CHECKS = [
   'safe parse of bad input',
   'parse error',
   'Standard Schema validate',
+  'hostile input',
 ];
+
+/** Whether a message is one short line of well-formed text. */
+function isShortLine(message) {
+  return typeof message === 'string' && message.length < 300 && !/[\n\r\u0085\u2028\u2029]/.test(message) && message.isWellFormed();
+}
 
 /** Throws unless `actual` and `expected` have the same JSON. */
 function same(actual, expected, what) {
@@ -82,8 +88,11 @@ export async function smoke(api) {
   const result = api.safeParseImageUsage(bad);
   same(result.success, false, 'safeParseImageUsage(bad).success');
   same(
-    result.issues.map((issue) => issue.message),
-    ['total_tokens: expected number, received "4212"', 'input_tokens_details.image_tokens: expected >=0, received -1'],
+    result.issues.map((issue) => [issue.path.map((item) => item.key).join('.'), issue.message]),
+    [
+      ['total_tokens', 'expected number, received "4212"'],
+      ['input_tokens_details.image_tokens', 'expected >=0, received -1'],
+    ],
     'safeParseImageUsage(bad).issues',
   );
   passed.push('safe parse of bad input');
@@ -97,6 +106,11 @@ export async function smoke(api) {
   same(thrown?.name, 'ImageUsageError', 'parseImageUsage(bad) throws');
   same(thrown instanceof api.ImageUsageError, true, 'the error is an ImageUsageError');
   same(thrown.issues.length, 2, 'the error lists both issues');
+  same(
+    thrown.message,
+    'Invalid image usage (2 issues):\n  total_tokens: expected number, received "4212"\n  input_tokens_details.image_tokens: expected >=0, received -1',
+    'the error message',
+  );
   passed.push('parse error');
 
   const standard = api.WireImageUsageSchema['~standard'];
@@ -109,7 +123,59 @@ export async function smoke(api) {
     [['input_tokens']],
     'validate(bad).issues paths',
   );
+  const either = api.WireOrSdkImageUsageSchema['~standard'];
+  same((await either.validate(sdk)).value, sdk, 'WireOrSdkImageUsageSchema validate(sdk)');
+  same((await either.validate({ ...wire, totalTokens: 1 })).issues.length, 1, 'WireOrSdkImageUsageSchema validate(mixed)');
   passed.push('Standard Schema validate');
+
+  // Values that used to escape safeParseImageUsage: a class name that is not a
+  // string (or turns into a megabyte, or throws when converted), and a proxy
+  // without usage keys that revokes itself on its last trap call.
+  const oddName = (name) => Object.create({ constructor: { name } });
+  const names = [
+    { toString: () => 'Weird', length: 100 },
+    { toString: () => 'x'.repeat(1_000_000) },
+    ...[1, 3].map((throwsOn) => ({
+      calls: 0,
+      toString() {
+        if (++this.calls >= throwsOn) throw new Error('no');
+        return 'Weird';
+      },
+    })),
+    42,
+    Symbol('name'),
+  ];
+  const hostile = names.flatMap((name) => [{ ...sdk, totalTokens: oddName(name) }, { ...wire, input_tokens: oddName(name) }]);
+  for (let traps = 1; traps <= 12; traps++) {
+    let calls = 0;
+    const { proxy, revoke } = Proxy.revocable({ usage: {} }, {});
+    const handler = {};
+    for (const trap of ['get', 'has', 'getPrototypeOf', 'ownKeys', 'getOwnPropertyDescriptor']) {
+      handler[trap] = (...args) => {
+        if (++calls === traps) revoke();
+        return Reflect[trap](...args);
+      };
+    }
+    hostile.push(new Proxy(proxy, handler));
+  }
+  for (const input of hostile) {
+    for (const strict of [false, true]) {
+      let outcome;
+      try {
+        outcome = api.safeParseImageUsage(input, { strict });
+      } catch (error) {
+        throw new Error(`safeParseImageUsage threw: ${error}`, { cause: error });
+      }
+      same(outcome.success, false, 'a hostile input is not valid');
+      for (const issue of outcome.issues) if (!isShortLine(issue.message) || !isShortLine(issue.received)) throw new Error(`not a short line: ${issue.message}`);
+      try {
+        api.parseImageUsage(input, { strict });
+      } catch (error) {
+        if (error.name !== 'ImageUsageError') throw new Error(`parseImageUsage threw ${error}`, { cause: error });
+      }
+    }
+  }
+  passed.push('hostile input');
 
   same(passed, CHECKS, 'the checks that ran');
   return passed;

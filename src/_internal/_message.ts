@@ -1,0 +1,38 @@
+import type * as v from 'valibot';
+import { _COUNT_CHECKS, _OBJECT, _SDK, _STRICT_COUNT_CHECKS, _WIRE } from '../_shape.ts';
+import { _describeValue } from './_describeValue.ts';
+
+/** What each check's message says was expected, by the type of its issue. */
+const EXPECTED: Readonly<Record<string, string>> = /* @__PURE__ */ Object.fromEntries(
+  [..._COUNT_CHECKS, ..._STRICT_COUNT_CHECKS, _OBJECT].map((check) => [check.type, check.expected]),
+);
+
+/** The keys whose values are details objects, in either form. */
+const DETAILS_KEYS: readonly string[] = [..._SDK.details, ..._WIRE.details];
+
+/**
+ * The message of every issue the usage schemas' own valibot checks report:
+ * `expected what, received what`, on one line and short, in the words
+ * `checkImageUsage` and the other helpers use for the same rule. The path is
+ * not in it: valibot keeps it in `issue.path` (`ImageUsageError` writes it in
+ * front). A missing key reads as the value it lacks (`expected number,
+ * received undefined`). When valibot's `received` is not a string (a class
+ * whose `name` is not one), it is replaced by the description, so that no
+ * part of an issue calls back into the input.
+ *
+ * @param issue The issue valibot is making.
+ *
+ * @returns Its message.
+ */
+export function _message(issue: v.BaseIssue<unknown>): string {
+  const last = issue.path?.[issue.path.length - 1];
+  const expected =
+    last?.origin === 'key'
+      ? DETAILS_KEYS.includes(last.key as string)
+        ? _OBJECT.expected
+        : _COUNT_CHECKS[0]!.expected
+      : (EXPECTED[issue.type] ?? String(issue.expected));
+  const received = _describeValue(issue.input);
+  if (typeof issue.received !== 'string') (issue as { received: string }).received = received;
+  return `expected ${expected}, received ${received}`;
+}

@@ -1,0 +1,118 @@
+import type { ConsistencyRule } from './types/index.ts';
+
+// The usage object, described once. What names its keys, walks its counts or
+// states its rules takes them from here: form detection and its messages, the
+// checked reader of the helpers, the consistency rules and their messages,
+// toWire, the messages of the schemas and the JSON Schema build. The code
+// unrolled for speed (the guard, the copiers, the sum's integer path) spells
+// the keys out; test/shape.test.ts derives what each must do from this file,
+// so that a key it forgets fails a test.
+
+/** A form of the usage object: the SDK's camelCase, or the API's snake_case JSON. */
+export type _Form = 'sdk' | 'wire';
+
+/** The keys of the usage object in one form. */
+export interface _Keys {
+  /** The usage object's three counts: total, input, output. */
+  readonly counts: readonly [total: string, input: string, output: string];
+  /** Its two details objects: the input's, then the output's (which may be absent). */
+  readonly details: readonly [input: string, output: string];
+  /** The two counts of a details object: text, image. */
+  readonly split: readonly [text: string, image: string];
+  /** What stands for absent output details besides a missing key: `undefined`, and in the wire form `null`. */
+  readonly absent: readonly (null | undefined)[];
+}
+
+/** The keys of the SDK form. */
+export const _SDK: _Keys = {
+  counts: ['totalTokens', 'inputTokens', 'outputTokens'],
+  details: ['inputTokensDetails', 'outputTokensDetails'],
+  split: ['textTokens', 'imageTokens'],
+  absent: [undefined],
+};
+
+/** The keys of the wire form. */
+export const _WIRE: _Keys = {
+  counts: ['total_tokens', 'input_tokens', 'output_tokens'],
+  details: ['input_tokens_details', 'output_tokens_details'],
+  split: ['text_tokens', 'image_tokens'],
+  absent: [undefined, null],
+};
+
+/** The keys of each form, by its name. */
+export const _FORMS: { readonly [form in _Form]: _Keys } = { sdk: _SDK, wire: _WIRE };
+
+/** The usage object's own keys in one form, in order: the three counts, then the two details objects. */
+// @__NO_SIDE_EFFECTS__
+export function _usageKeys(keys: _Keys): string[] {
+  return [...keys.counts, ...keys.details];
+}
+
+/**
+ * The paths of the seven counts in one form, in count order, the order of
+ * every array of counts in the package: the usage object's three counts, then
+ * the input details' two, then the output details' two.
+ */
+// @__NO_SIDE_EFFECTS__
+export function _countPaths(keys: _Keys): string[] {
+  return [...keys.counts, ...keys.details.flatMap((object) => keys.split.map((key) => `${object}.${key}`))];
+}
+
+/** One consistency rule: the count at `reported` (a place in count order) is the sum of the counts at `parts`. */
+export interface _Rule {
+  /** The rule's name. */
+  readonly rule: ConsistencyRule;
+  /** The place of the reported figure. */
+  readonly reported: number;
+  /** The places of the two parts. */
+  readonly parts: readonly [number, number];
+  /** Whether the rule holds only when the output details are present. */
+  readonly needsOutputDetails: boolean;
+}
+
+/** The consistency rules, in the order they are reported. */
+export const _RULES: readonly _Rule[] = [
+  { rule: 'total', reported: 0, parts: [1, 2], needsOutputDetails: false },
+  { rule: 'input', reported: 1, parts: [3, 4], needsOutputDetails: false },
+  { rule: 'output', reported: 2, parts: [5, 6], needsOutputDetails: true },
+];
+
+/** One check of a value: valibot's issue type for it, what its messages say was expected, and the check. */
+export interface _Check {
+  /** The type of the issue valibot reports when the check fails. */
+  readonly type: string;
+  /** What a message says was expected. */
+  readonly expected: string;
+  /** Whether a value passes, given that it passed the checks before this one. */
+  readonly passes: (value: unknown) => boolean;
+}
+
+/** A number, and not NaN, as `v.number()` wants. */
+const NUMBER: _Check = { type: 'number', expected: 'number', passes: (value) => typeof value === 'number' && value === value };
+
+/** Not negative, as `v.minValue(0)` wants (`-0` passes). */
+const NOT_NEGATIVE: _Check = { type: 'min_value', expected: '>=0', passes: (value) => (value as number) >= 0 };
+
+/**
+ * The checks of a count under the default rules, in the order valibot's pipe
+ * runs them (`CountSchema`): a finite number `>= 0`, fractions allowed.
+ */
+export const _COUNT_CHECKS: readonly _Check[] = [
+  NUMBER,
+  { type: 'finite', expected: 'a finite number', passes: (value) => Number.isFinite(value) },
+  NOT_NEGATIVE,
+];
+
+/** The checks of a count under the strict rules, in the order of `StrictCountSchema`: a safe integer `>= 0`. */
+export const _STRICT_COUNT_CHECKS: readonly _Check[] = [
+  NUMBER,
+  { type: 'safe_integer', expected: 'a safe integer', passes: (value) => Number.isSafeInteger(value) },
+  NOT_NEGATIVE,
+];
+
+/** What a details object must be: an object, not `null`, not a function, as `v.object()` wants. */
+export const _OBJECT: _Check = {
+  type: 'object',
+  expected: 'Object',
+  passes: (value) => typeof value === 'object' && value !== null,
+};
