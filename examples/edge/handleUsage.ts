@@ -1,15 +1,17 @@
 // POST /usage for any runtime with web-standard Request and Response (Deno,
 // Bun, workers): the shared handler of the Deno and Bun examples. Copy this
-// file beside your server.
+// file and ./decodeJsonText.ts beside your server.
 //
 // The body is an image API response with a `usage` field, or a usage object on
 // its own, in the wire form (snake_case) or the SDK form (camelCase). Answers:
 //   200 { usage, inconsistencies }      usage in the SDK form, inconsistencies from checkImageUsage
-//   400 { issues: [{ path, message }] } not valid usage, not JSON, or not sent as JSON (Content-Type)
+//   400 { issues: [{ path, message }] } not valid usage, not JSON (or not UTF-8: see decodeJsonText.ts),
+//                                       or not sent as JSON (Content-Type)
 //   413 { issues: [...] }               a body over 64 KiB
 //   405 { issues: [...] }               a method other than POST
 //   404                                 any other path
 import { checkImageUsage, safeParseImageUsage } from 'image-usage';
+import { decodeJsonText } from './decodeJsonText.ts';
 
 /** The largest body accepted, in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -97,7 +99,7 @@ export async function handleUsage(request: Request): Promise<Response> {
     // Decoded only once read to the end, so that a decoding error never stops the reading half-way.
     const bytes = await readBody(request, MAX_BODY_BYTES);
     if (bytes === undefined) return problem(413, `expected a body of at most ${MAX_BODY_BYTES} bytes, received more`);
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    body = JSON.parse(decodeJsonText(bytes));
   } catch (error) {
     return problem(400, `expected a JSON body, received one that is not (${(error as Error).message})`);
   }
