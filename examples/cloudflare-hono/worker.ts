@@ -93,6 +93,9 @@ app.post(
 
 app.all('/usage', (c) => c.json(problem(`expected method POST, received ${c.req.method}`), 405, { allow: 'POST' }));
 
+// The same 404 as ../edge/handleUsage.ts (Hono's own says `404 Not Found`).
+app.notFound((c) => c.text('Not Found', 404));
+
 // Hono's JSON validator throws a 400 HTTPException for a body that is not JSON.
 app.onError((error, c) => {
   if (error instanceof HTTPException && error.status === 400) return c.json(notJson(error.message), 400);
