@@ -108,7 +108,10 @@ const ANSWER_MS = 10_000;
  * own, reads the answer, then waits up to `closeMs` for the server to close
  * the connection. The client never closes it first: fetch and node:http close
  * or pool the connection themselves once the answer is in, which would hide a
- * server that holds it open. A reset counts as closed.
+ * server that holds it open. A reset counts as closed. A body the server
+ * leaves unread should fit the socket buffers (the table's stay near 64 KiB):
+ * a larger one can still be in writing when the server resets the connection,
+ * and then Node drops the socket before it reads the answer.
  */
 export function exchange(url: string, request: RawRequest, closeMs: number): Promise<Exchange> {
   const { hostname, port } = new URL(url);
