@@ -1,15 +1,17 @@
 // POST /usage for any runtime with web-standard Request and Response (Deno,
 // Bun, workers): the shared handler of the Deno and Bun examples. Copy this
-// file beside your server.
+// file and ./decodeJsonText.ts beside your server.
 //
 // The body is an image API response with a `usage` field, or a usage object on
 // its own, in the wire form (snake_case) or the SDK form (camelCase). Answers:
 //   200 { usage, inconsistencies }      usage in the SDK form, inconsistencies from checkImageUsage
-//   400 { issues: [{ path, message }] } not valid usage, not JSON, or not sent as JSON (Content-Type)
+//   400 { issues: [{ path, message }] } not valid usage, not JSON (or not UTF-8: see decodeJsonText.ts),
+//                                       or not sent as JSON (Content-Type)
 //   413 { issues: [...] }               a body over 64 KiB
 //   405 { issues: [...] }               a method other than POST
 //   404                                 any other path
 import { checkImageUsage, safeParseImageUsage } from 'image-usage';
+import { decodeJsonText } from './decodeJsonText.ts';
 
 /** The largest body accepted, in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -33,23 +35,36 @@ function problem(status: number, message: string, headers?: Record<string, strin
 /** A JSON media type: `application/json` or `application/*+json`. */
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** Reads the body as UTF-8 text, or `undefined` once it passes `limit` bytes (without reading the rest). */
-async function readText(request: Request, limit: number): Promise<string | undefined> {
+/**
+ * Reads the body, or returns `undefined` once it passes `limit` bytes (without
+ * reading the rest). The reader is cancelled on the way out, whatever happened:
+ * Deno.serve keeps the connection of a body left locked and unfinished open
+ * until the garbage collector takes the stream, about 10 s on an idle server
+ * (sooner under load). Once the body is read to its end, cancelling does nothing.
+ */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
-  if (request.body === null) return '';
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) return undefined;
+      chunks.push(value);
     }
-    text += decoder.decode(value, { stream: true });
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  } finally {
+    await reader.cancel().catch(() => {});
   }
 }
 
@@ -81,9 +96,10 @@ export async function handleUsage(request: Request): Promise<Response> {
 
   let body: unknown;
   try {
-    const text = await readText(request, MAX_BODY_BYTES);
-    if (text === undefined) return problem(413, `expected a body of at most ${MAX_BODY_BYTES} bytes, received more`);
-    body = JSON.parse(text);
+    // Decoded only once read to the end, so that a decoding error never stops the reading half-way.
+    const bytes = await readBody(request, MAX_BODY_BYTES);
+    if (bytes === undefined) return problem(413, `expected a body of at most ${MAX_BODY_BYTES} bytes, received more`);
+    body = JSON.parse(decodeJsonText(bytes));
   } catch (error) {
     return problem(400, `expected a JSON body, received one that is not (${(error as Error).message})`);
   }
