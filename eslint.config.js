@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**'],
+    files: ['test/**', 'bench/**', 'src/**/*.test.ts'],
     // A class with no members stands for any class in the disguise tests.
     rules: { '@typescript-eslint/no-extraneous-class': ['error', { allowEmpty: true }] },
   },

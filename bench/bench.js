@@ -10,7 +10,16 @@ import { type } from 'arktype';
 import { do_not_optimize, measure } from 'mitata';
 import * as v from 'valibot';
 import { z } from 'zod';
-import { ImageUsageSchema, isImageUsage, parseImageUsage, safeParseImageUsage, sumImageUsage } from '../dist/index.js';
+import {
+  ImageUsageSchema,
+  isImageUsage,
+  parseImageUsage,
+  safeParseImageUsage,
+  StrictImageUsageSchema,
+  sumImageUsage,
+  WireImageUsageSchema,
+  WireOrSdkImageUsageSchema,
+} from '../dist/index.js';
 
 const N = 1024;
 const SUM_N = 100_000;
@@ -53,9 +62,21 @@ function invalidUsage(index) {
   return usage;
 }
 
+/**
+ * An invalid SDK-form object with three broken fields: a negative count, a
+ * string and an undefined details object. (A fresh literal: `delete` would
+ * turn the object into a slow dictionary, and every object path that ever met
+ * one with it, including the other cases'.)
+ */
+function threeInvalid(index) {
+  const { inputTokens, outputTokens } = sdkUsage(index);
+  return { totalTokens: -1, inputTokens: String(inputTokens), outputTokens, inputTokensDetails: undefined };
+}
+
 const sdk = Array.from({ length: N }, (_, index) => sdkUsage(index));
 const wire = Array.from({ length: N }, (_, index) => wireUsage(index));
 const invalid = Array.from({ length: N }, (_, index) => invalidUsage(index));
+const invalid3 = Array.from({ length: N }, (_, index) => threeInvalid(index));
 const manyUsages = Array.from({ length: SUM_N }, (_, index) => sdkUsage(index));
 
 // The hand-written limit: a type guard, and the guard plus building the output object.
@@ -84,6 +105,54 @@ function handGuardAndCopy(u) {
       };
 }
 
+// The same for the wire form: the guard of the wire keys, building the SDK-form output.
+function handWireGuardAndCopy(u) {
+  if (typeof u !== 'object' || u === null) return undefined;
+  if (!isCount(u.total_tokens) || !isCount(u.input_tokens) || !isCount(u.output_tokens)) return undefined;
+  const i = u.input_tokens_details;
+  if (typeof i !== 'object' || i === null || !isCount(i.text_tokens) || !isCount(i.image_tokens)) return undefined;
+  const o = u.output_tokens_details;
+  if (o != null && (typeof o !== 'object' || !isCount(o.text_tokens) || !isCount(o.image_tokens))) return undefined;
+  const inputTokensDetails = { textTokens: i.text_tokens, imageTokens: i.image_tokens };
+  return o == null
+    ? { totalTokens: u.total_tokens, inputTokens: u.input_tokens, outputTokens: u.output_tokens, inputTokensDetails }
+    : {
+        totalTokens: u.total_tokens,
+        inputTokens: u.input_tokens,
+        outputTokens: u.output_tokens,
+        inputTokensDetails,
+        outputTokensDetails: { textTokens: o.text_tokens, imageTokens: o.image_tokens },
+      };
+}
+
+// A hand-written sum that checks what sumImageUsage must check (a safe integer
+// >= 0 per count; the usage and details objects, not functions) and throws on
+// the first bad element, without naming it.
+const isSafeCount = (value) => Number.isSafeInteger(value) && value >= 0;
+function handCheckedSum(usages) {
+  let total = 0, input = 0, output = 0, inText = 0, inImage = 0, outText = 0, outImage = 0;
+  let allDetails = true;
+  for (const u of usages) {
+    if (typeof u !== 'object' || u === null) throw new TypeError('bad element');
+    const i = u.inputTokensDetails;
+    const o = u.outputTokensDetails;
+    if (
+      typeof i !== 'object' || i === null ||
+      !isSafeCount(u.totalTokens) || !isSafeCount(u.inputTokens) || !isSafeCount(u.outputTokens) ||
+      !isSafeCount(i.textTokens) || !isSafeCount(i.imageTokens) ||
+      (o !== undefined && (typeof o !== 'object' || o === null || !isSafeCount(o.textTokens) || !isSafeCount(o.imageTokens)))
+    ) {
+      throw new TypeError('bad element');
+    }
+    total += u.totalTokens; input += u.inputTokens; output += u.outputTokens;
+    inText += i.textTokens; inImage += i.imageTokens;
+    if (o === undefined) allDetails = false;
+    else { outText += o.textTokens; outImage += o.imageTokens; }
+  }
+  if (!(Math.max(total, input, output, inText, inImage, outText, outImage) <= Number.MAX_SAFE_INTEGER)) throw new RangeError('too large');
+  return [total, input, output, inText, inImage, outText, outImage, allDetails];
+}
+
 // Peers with the same rules: every count a finite number >= 0, output details optional.
 const count = v.pipe(v.number(), v.finite(), v.minValue(0));
 const valibotDetails = v.object({ textTokens: count, imageTokens: count });
@@ -94,6 +163,32 @@ const plainValibot = v.object({
   inputTokensDetails: valibotDetails,
   outputTokensDetails: v.optional(valibotDetails),
 });
+const valibotWireDetails = v.object({ text_tokens: count, image_tokens: count });
+const plainValibotWire = v.object({
+  total_tokens: count,
+  input_tokens: count,
+  output_tokens: count,
+  input_tokens_details: valibotWireDetails,
+  output_tokens_details: v.nullish(valibotWireDetails),
+});
+// The strict rules in plain valibot: safe integers, and the sums checked on the parsed object.
+const strictCount = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const strictDetails = v.object({ textTokens: strictCount, imageTokens: strictCount });
+const plainValibotStrict = v.pipe(
+  v.object({
+    totalTokens: strictCount,
+    inputTokens: strictCount,
+    outputTokens: strictCount,
+    inputTokensDetails: strictDetails,
+    outputTokensDetails: v.optional(strictDetails),
+  }),
+  v.check(
+    (u) =>
+      u.totalTokens === u.inputTokens + u.outputTokens &&
+      u.inputTokens === u.inputTokensDetails.textTokens + u.inputTokensDetails.imageTokens &&
+      (u.outputTokensDetails === undefined || u.outputTokens === u.outputTokensDetails.textTokens + u.outputTokensDetails.imageTokens),
+  ),
+);
 const zodCount = z.number().nonnegative(); // zod 4 numbers are finite
 const zodDetails = z.object({ textTokens: zodCount, imageTokens: zodCount });
 const zodSchema = z.object({
@@ -133,6 +228,9 @@ for (const [name, accepts] of [
   ['parseImageUsage', (x) => safeParseImageUsage(x).success],
   ['v.safeParse(ImageUsageSchema)', (x) => v.safeParse(ImageUsageSchema, x).success],
   ['plain valibot', (x) => v.safeParse(plainValibot, x).success],
+  ['plain valibot strict', (x) => v.safeParse(plainValibotStrict, x).success],
+  ['v.safeParse(StrictImageUsageSchema)', (x) => v.safeParse(StrictImageUsageSchema, x).success],
+  ['v.safeParse(WireOrSdkImageUsageSchema)', (x) => v.safeParse(WireOrSdkImageUsageSchema, x).success],
   ['zod 4', (x) => zodSchema.safeParse(x).success],
   ['arktype', (x) => !(arkSchema(x) instanceof type.errors)],
   ['typebox', (x) => typeboxCheck.Check(x)],
@@ -140,15 +238,37 @@ for (const [name, accepts] of [
   if (!sdk.every(accepts) || invalid.some(accepts)) throw new Error(`${name} does not agree with the rules`);
 }
 if (!wire.every((x) => orqSchema.safeParse(x).success)) throw new Error('orq schema rejects valid input');
+for (const [name, accepts] of [
+  ['hand wire guard', (x) => handWireGuardAndCopy(x) !== undefined],
+  ['v.safeParse(WireImageUsageSchema)', (x) => v.safeParse(WireImageUsageSchema, x).success],
+  ['plain valibot wire', (x) => v.safeParse(plainValibotWire, x).success],
+]) {
+  if (!wire.every(accepts)) throw new Error(`${name} rejects valid wire input`);
+}
+if (invalid3.some((x) => safeParseImageUsage(x).success || v.safeParse(plainValibot, x).success)) throw new Error('three broken fields pass');
+{
+  // The hand-written sum adds what sumImageUsage adds (half the usages have no output details).
+  const ours = sumImageUsage(manyUsages);
+  const hand = handCheckedSum(manyUsages);
+  const same = [ours.totalTokens, ours.inputTokens, ours.outputTokens, ours.inputTokensDetails.textTokens, ours.inputTokensDetails.imageTokens];
+  if (JSON.stringify(hand.slice(0, 5)) !== JSON.stringify(same) || hand[7] !== false) throw new Error('the hand-written sum disagrees');
+  if (invalid.some((x) => { try { handCheckedSum([x]); return true; } catch { return false; } })) throw new Error('the hand-written sum takes a bad element');
+}
 
 const cases = {
   'hand-written guard': () => { for (const x of sdk) do_not_optimize(handGuard(x)); },
   'hand-written guard + copy': () => { for (const x of sdk) do_not_optimize(handGuardAndCopy(x)); },
+  'hand-written wire guard + copy': () => { for (const x of wire) do_not_optimize(handWireGuardAndCopy(x)); },
   isImageUsage: () => { for (const x of sdk) do_not_optimize(isImageUsage(x)); },
   'parseImageUsage (SDK)': () => { for (const x of sdk) do_not_optimize(parseImageUsage(x)); },
   'parseImageUsage (wire)': () => { for (const x of wire) do_not_optimize(parseImageUsage(x)); },
   'v.safeParse(ImageUsageSchema)': () => { for (const x of sdk) do_not_optimize(v.safeParse(ImageUsageSchema, x)); },
   'plain valibot object': () => { for (const x of sdk) do_not_optimize(v.safeParse(plainValibot, x)); },
+  'v.safeParse(WireImageUsageSchema)': () => { for (const x of wire) do_not_optimize(v.safeParse(WireImageUsageSchema, x)); },
+  'plain valibot object (wire)': () => { for (const x of wire) do_not_optimize(v.safeParse(plainValibotWire, x)); },
+  'v.safeParse(StrictImageUsageSchema)': () => { for (const x of sdk) do_not_optimize(v.safeParse(StrictImageUsageSchema, x)); },
+  'plain valibot object (strict)': () => { for (const x of sdk) do_not_optimize(v.safeParse(plainValibotStrict, x)); },
+  'v.safeParse(WireOrSdkImageUsageSchema)': () => { for (const x of wire) do_not_optimize(v.safeParse(WireOrSdkImageUsageSchema, x)); },
   'zod 4': () => { for (const x of sdk) do_not_optimize(zodSchema.safeParse(x)); },
   'orq SDK schema (zod, wire)': () => { for (const x of wire) do_not_optimize(orqSchema.safeParse(x)); },
   arktype: () => { for (const x of sdk) do_not_optimize(arkSchema(x)); },
@@ -156,7 +276,11 @@ const cases = {
   'invalid: safeParseImageUsage': () => { for (const x of invalid) do_not_optimize(safeParseImageUsage(x)); },
   'invalid: plain valibot': () => { for (const x of invalid) do_not_optimize(v.safeParse(plainValibot, x)); },
   'invalid: zod 4': () => { for (const x of invalid) do_not_optimize(zodSchema.safeParse(x)); },
+  'invalid x3: safeParseImageUsage': () => { for (const x of invalid3) do_not_optimize(safeParseImageUsage(x)); },
+  'invalid x3: plain valibot': () => { for (const x of invalid3) do_not_optimize(v.safeParse(plainValibot, x)); },
+  'invalid x3: zod 4': () => { for (const x of invalid3) do_not_optimize(zodSchema.safeParse(x)); },
   'sumImageUsage (100k)': () => do_not_optimize(sumImageUsage(manyUsages)),
+  'checked loop sum (100k)': () => do_not_optimize(handCheckedSum(manyUsages)),
   'plain loop sum (100k)': () => {
     let total = 0, input = 0, output = 0, inText = 0, inImage = 0, outText = 0, outImage = 0;
     let allDetails = true;
@@ -210,15 +334,22 @@ const targets = [
   ['isImageUsage / hand-written guard', ratio('isImageUsage', 'hand-written guard'), 1.2],
   ['isImageUsage / typebox compiled Check', ratio('isImageUsage', 'typebox compiled Check'), 1],
   ['parseImageUsage (SDK) / guard + copy', ratio('parseImageUsage (SDK)', 'hand-written guard + copy'), 1.5],
-  ['parseImageUsage (wire) / guard + copy', ratio('parseImageUsage (wire)', 'hand-written guard + copy'), 1.5],
+  ['parseImageUsage (wire) / wire guard + copy', ratio('parseImageUsage (wire)', 'hand-written wire guard + copy'), 1.5],
   ['parseImageUsage (SDK) / fastest peer with output', fastestPeer('parseImageUsage (SDK)'), 1],
   ['parseImageUsage (wire) / fastest peer with output', fastestPeer('parseImageUsage (wire)'), 1],
   ['v.safeParse(ImageUsageSchema) / plain valibot', ratio('v.safeParse(ImageUsageSchema)', 'plain valibot object'), 0.1],
-  ['invalid: safeParseImageUsage / zod 4', ratio('invalid: safeParseImageUsage', 'invalid: zod 4'), 1],
-  ['invalid: safeParseImageUsage / plain valibot', ratio('invalid: safeParseImageUsage', 'invalid: plain valibot'), 1],
-  ['sumImageUsage / plain loop', ratio('sumImageUsage (100k)', 'plain loop sum (100k)'), 1.5],
+  ['v.safeParse(WireImageUsageSchema) / plain valibot', ratio('v.safeParse(WireImageUsageSchema)', 'plain valibot object (wire)'), 0.1],
+  ['v.safeParse(StrictImageUsageSchema) / plain valibot', ratio('v.safeParse(StrictImageUsageSchema)', 'plain valibot object (strict)'), 0.1],
+  ['v.safeParse(WireOrSdkImageUsageSchema) / plain valibot', ratio('v.safeParse(WireOrSdkImageUsageSchema)', 'plain valibot object (wire)'), 0.1],
+  ['invalid, 1 field: safeParseImageUsage / plain valibot', ratio('invalid: safeParseImageUsage', 'invalid: plain valibot'), 1.2],
+  ['invalid, 3 fields: safeParseImageUsage / plain valibot', ratio('invalid x3: safeParseImageUsage', 'invalid x3: plain valibot'), 1.2],
+  ['invalid, 1 field: safeParseImageUsage / zod 4', ratio('invalid: safeParseImageUsage', 'invalid: zod 4'), undefined],
+  ['invalid, 3 fields: safeParseImageUsage / zod 4', ratio('invalid x3: safeParseImageUsage', 'invalid x3: zod 4'), undefined],
+  ['sumImageUsage / checked loop', ratio('sumImageUsage (100k)', 'checked loop sum (100k)'), 1.2],
+  ['sumImageUsage / plain loop', ratio('sumImageUsage (100k)', 'plain loop sum (100k)'), undefined],
 ];
 console.log('\nTargets (median of per-round ratios):');
 for (const [name, value, limit] of targets) {
-  console.log(`  ${name.padEnd(50)} ${value.toFixed(3).padStart(7)}  target <= ${limit}  ${value <= limit ? 'met' : 'MISSED'}`);
+  const verdict = limit === undefined ? '' : `  target <= ${limit}  ${value <= limit ? 'met' : 'MISSED'}`;
+  console.log(`  ${name.padEnd(56)} ${value.toFixed(3).padStart(7)}${verdict}`);
 }

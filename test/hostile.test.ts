@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import {
   checkImageUsage,
   consistentImageUsage,
+  estimateCost,
   ImageUsageError,
   ImageUsageSchema,
   isImageUsage,
@@ -306,5 +307,242 @@ describe('error messages name the path, the expectation and the received value, 
         }
       }
     }
+  });
+});
+
+describe('what could not be read is never valid, and is never called back into', () => {
+  type Outcome = 'accepted' | 'rejected';
+
+  /** Each entry point on an input: what it made of it, after checking that it threw only what it may. */
+  const ENTRIES: Record<string, (input: unknown) => Outcome> = {
+    safeParseImageUsage: (input) => {
+      const result = safeParseImageUsage(input, { strict: true });
+      if (!result.success) for (const issue of result.issues) expect(typeof issue.message === 'string' && typeof issue.received === 'string').toBe(true);
+      return result.success ? 'accepted' : 'rejected';
+    },
+    parseImageUsage: (input) => {
+      const error = thrownBy(() => parseImageUsage(input));
+      expect(error === undefined || error instanceof ImageUsageError).toBe(true);
+      return error === undefined ? 'accepted' : 'rejected';
+    },
+    isImageUsage: (input) => (isImageUsage(input) ? 'accepted' : 'rejected'),
+    ...Object.fromEntries(
+      (
+        [
+          ['checkImageUsage', (input: unknown) => checkImageUsage(input as typeof sdk)],
+          ['sumImageUsage', (input: unknown) => sumImageUsage([input as typeof sdk])],
+          ['toWire', (input: unknown) => toWire(input as typeof sdk)],
+        ] as const
+      ).map(([name, run]) => [
+        name,
+        (input: unknown): Outcome => {
+          const error = thrownBy(() => run(input));
+          expect(error === undefined || error instanceof TypeError || (name === 'sumImageUsage' && error instanceof RangeError)).toBe(true);
+          return error === undefined ? 'accepted' : 'rejected';
+        },
+      ]),
+    ),
+  };
+
+  /** What every entry point makes of an input. */
+  function outcomes(input: unknown): Record<string, Outcome> {
+    return Object.fromEntries(Object.entries(ENTRIES).map(([name, run]) => [name, run(input)]));
+  }
+
+  /**
+   * A usage object (either form) whose every object (the root, each details
+   * object) is a proxy; their traps count their calls together, and from the
+   * call after `after` on revoke every proxy, or throw. After `poison()`, any
+   * trap call is a call back into the input, and fails the test.
+   */
+  function countdown(usage: Record<string, unknown>, after: number, how: 'revoke' | 'throw') {
+    let calls = 0;
+    let callsBack = 0;
+    let poisoned = false;
+    const revokers: (() => void)[] = [];
+    const wrap = (object: Record<string, unknown>): object => {
+      const { proxy, revoke } = Proxy.revocable(object, {});
+      revokers.push(revoke);
+      const handler: ProxyHandler<object> = {};
+      for (const trap of ['get', 'has', 'getPrototypeOf', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty', 'set', 'deleteProperty'] as const) {
+        (handler as Record<string, unknown>)[trap] = (...args: unknown[]) => {
+          if (poisoned) callsBack++;
+          if (++calls > after) {
+            if (how === 'throw') throw new HostileError(`trap ${trap}`);
+            for (const end of revokers) end();
+          }
+          return (Reflect[trap] as (...rest: unknown[]) => unknown)(proxy, ...args.slice(1));
+        };
+      }
+      return new Proxy(proxy, handler);
+    };
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(usage)) copy[key] = typeof value === 'object' && value !== null ? wrap(value as Record<string, unknown>) : value;
+    return {
+      value: wrap(copy),
+      calls: () => calls,
+      /** Whether a trap failed. */
+      failed: () => calls > after,
+      poison: () => (poisoned = true),
+      callsBack: () => callsBack,
+    };
+  }
+
+  const samples = fc.oneof(consistentIntegerUsage, consistentIntegerUsage.map(toWire), usageLike.filter((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
+
+  test.each(['revoke', 'throw'] as const)(
+    'a proxy that works for any number of trap calls and then %ss: rejected when a trap failed, read like the plain value otherwise, untouched after the answer',
+    (how) => {
+      fc.assert(
+        fc.property(samples, (usage) => {
+          const plain = usage as Record<string, unknown>;
+          const expected = outcomes(plain);
+          for (const [entry, run] of Object.entries(ENTRIES)) {
+            // How many trap calls this entry point makes on this value: every count from 0 to one more is tried.
+            const probe = countdown(plain, Number.POSITIVE_INFINITY, how);
+            run(probe.value);
+            for (let after = 0; after <= probe.calls() + 1; after++) {
+              const hostile = countdown(plain, after, how);
+              const answer = run(hostile.value);
+              expect([entry, after, answer]).toStrictEqual([entry, after, hostile.failed() ? 'rejected' : expected[entry]]);
+            }
+          }
+          // The answers, read in full by valibot's own tools and the error, call nothing back.
+          for (let after = 0; after < 40; after += 3) {
+            const hostile = countdown(plain, after, how);
+            const result = safeParseImageUsage(hostile.value, { strict: true });
+            hostile.poison();
+            if (!result.success) {
+              const issues = result.issues;
+              for (const read of [() => v.flatten(issues), () => v.summarize(issues), () => issues.map((issue) => [v.getDotPath(issue), issue.message, issue.expected, issue.received]), () => new ImageUsageError(issues).message]) read();
+            }
+            expect(hostile.callsBack()).toBe(0);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  test('a getter that throws on its first, second or third read: the entry points agree, and none accepts what it could not read', () => {
+    fc.assert(
+      fc.property(samples, fc.nat(8), fc.integer({ min: 1, max: 3 }), (usage, at, throwsOn) => {
+        const plain = structuredClone(usage) as Record<string, unknown>;
+        const objects = [plain, ...Object.values(plain).filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null)];
+        const fresh = () => {
+          const copy = structuredClone(plain);
+          const targets = [copy, ...Object.values(copy).filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null)];
+          const target = targets[at % objects.length]!;
+          const keys = Object.keys(target);
+          if (keys.length === 0) return copy;
+          const key = keys[at % keys.length]!;
+          const value = target[key];
+          let reads = 0;
+          Object.defineProperty(target, key, {
+            get: () => {
+              if (++reads === throwsOn) throw new HostileError('once');
+              return value;
+            },
+            enumerable: true,
+          });
+          return copy;
+        };
+        const answers = Object.fromEntries(Object.entries(ENTRIES).map(([entry, run]) => [entry, run(fresh())]));
+        // A getter that throws on the first read makes the value unreadable for everyone who reads that field.
+        for (const [entry, answer] of Object.entries(answers)) {
+          if (answer === 'accepted') expect([entry, outcomes(plain)[entry]]).toStrictEqual([entry, 'accepted']);
+        }
+        if (throwsOn === 1) {
+          const wire = 'total_tokens' in plain;
+          // The parse reads every field: it never accepts a value with a field it could not read.
+          expect(answers['safeParseImageUsage']).toBe('rejected');
+          if (!wire) expect(answers['checkImageUsage']).toBe('rejected');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('class names that are not strings, or that turn into a megabyte or throw when converted, never escape', () => {
+    const names: unknown[] = [
+      { toString: () => 'Weird', length: 100 },
+      { toString: () => 'x'.repeat(1_000_000) },
+      ...[1, 2, 3].map((throwsOn) => {
+        let conversions = 0;
+        return {
+          toString: () => {
+            if (++conversions >= throwsOn) throw new HostileError('no');
+            return 'Weird';
+          },
+        };
+      }),
+      42,
+      Symbol('name'),
+      null,
+      'a\nname',
+      'x'.repeat(1_000_000),
+    ];
+    const withName = (name: unknown) => Object.create({ constructor: { name } }) as object;
+    const constructorThrows = Object.create(Object.defineProperty({}, 'constructor', { get: () => { throw new HostileError('constructor'); } })) as object;
+    for (const odd of [...names.map(withName), constructorThrows]) {
+      for (const input of [{ ...sdk, totalTokens: odd }, { ...wire, input_tokens_details: { text_tokens: odd, image_tokens: 0 } }]) {
+        for (const strict of [false, true]) {
+          const result = safeParseImageUsage(input, { strict });
+          expect(result.success).toBe(false);
+          if (result.success) continue;
+          for (const issue of result.issues) {
+            expect(typeof issue.received).toBe('string');
+            expect(issue.message).toMatch(/^expected [^\n]+, received (Object|one that could not be read \(a getter or proxy trap threw\))$/);
+          }
+          expect(thrownBy(() => parseImageUsage(input, { strict }))).toBeInstanceOf(ImageUsageError);
+        }
+      }
+    }
+  });
+});
+
+describe("errors of the caller's own control flow reach the caller unchanged", () => {
+  const boom = new HostileError('yours');
+  const fail = (): never => {
+    throw boom;
+  };
+
+  test("an iterator's next(), its result's done and value getters, a trap of a proxy around the iterable", () => {
+    const iterables: Iterable<typeof sdk>[] = [
+      { [Symbol.iterator]: () => ({ next: fail }) },
+      { [Symbol.iterator]: () => ({ next: () => Object.defineProperty({ value: sdk }, 'done', { get: fail }) as IteratorResult<typeof sdk> }) },
+      { [Symbol.iterator]: () => ({ next: () => Object.defineProperty({ done: false }, 'value', { get: fail }) as IteratorResult<typeof sdk> }) },
+      { [Symbol.iterator]: fail },
+      new Proxy([sdk], { get: fail }),
+    ];
+    for (const iterable of iterables) expect(thrownBy(() => sumImageUsage(iterable))).toBe(boom);
+  });
+
+  test('what is not iterable, or a revoked proxy in its place, is the TypeError of the language', () => {
+    const { proxy, revoke } = Proxy.revocable([sdk], {});
+    revoke();
+    for (const value of [5, {}, null, proxy]) {
+      const error = thrownBy(() => sumImageUsage(value as never));
+      expect(error).toBeInstanceOf(TypeError);
+      // The language's own error, as from a for...of loop (which names the variable it iterates).
+      const fromLoop = thrownBy(() => {
+        for (const _ of value as Iterable<unknown>) break;
+      }) as TypeError;
+      expect(Object.getPrototypeOf(error)).toBe(Object.getPrototypeOf(fromLoop));
+      expect((error as TypeError).message.replace(/^\w+/, '')).toBe(fromLoop.message.replace(/^\w+/, ''));
+    }
+  });
+
+  test('a getter on an options or prices object', () => {
+    const options = Object.defineProperty({}, 'tolerance', { get: fail });
+    expect(thrownBy(() => checkImageUsage(sdk, options))).toBe(boom);
+    expect(thrownBy(() => consistentImageUsage(options))).toBe(boom);
+    expect(thrownBy(() => consistentImageUsage(Object.defineProperty({}, 'form', { get: fail })))).toBe(boom);
+    const prices = Object.defineProperty({ inputText: 1, inputImage: 1 }, 'outputImage', { get: fail });
+    expect(thrownBy(() => estimateCost(sdk, prices as never))).toBe(boom);
+  });
+
+  test('safeParseImageUsage never throws, not even for its options: a strict getter that throws counts as not strict', () => {
+    expect(safeParseImageUsage({ ...sdk, totalTokens: 0.5 }, Object.defineProperty({}, 'strict', { get: fail }) as never).success).toBe(true);
   });
 });

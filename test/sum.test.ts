@@ -223,34 +223,26 @@ describe('sumImageUsage adds up right', () => {
     );
   });
 
-  test('integers add on a fast path, exactly; from the first fraction on every addition is compensated, as if it had been from the start', () => {
-    // Neumaier's compensation of integers whose sums stay below 2^53 is exactly
-    // zero, so leaving it out on the integer path changes no bit of a sum.
-    const neumaier = (usages: readonly ImageUsage[]): number[] => {
-      const sums = [0, 0, 0, 0, 0, 0, 0];
-      const compensations = [0, 0, 0, 0, 0, 0, 0];
-      for (const usage of usages) {
-        counts(usage).forEach((value, slot) => {
-          const sum = sums[slot]!;
-          const next = sum + value;
-          compensations[slot]! += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
-          sums[slot] = next;
-        });
-      }
-      return sums.map((sum, slot) => sum + compensations[slot]!);
-    };
+  test('integers add on a fast path, exactly; from the first fraction on, each sum is within a unit in the last place of the exact sum', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(consistentIntegerUsage, fractionalUsage), { maxLength: 100 }), (usages) => {
         const sum = sumImageUsage(usages);
         const all = usages.every((usage) => usage.outputTokensDetails !== undefined);
-        expect(counts(sum).slice(0, all ? 7 : 5)).toStrictEqual(neumaier(usages).slice(0, all ? 7 : 5));
+        counts(sum)
+          .slice(0, all ? 7 : 5)
+          .forEach((value, slot) => {
+            const exact = usages.reduce((total, usage) => total + scaledExactly(counts(usage)[slot]!), 0n);
+            // The two doubles around the exact sum: the sum is one of them.
+            expect(nearestDoubles(exact)).toContain(value);
+          });
       }),
       { numRuns: 1000 },
     );
-    // The reference can fail: a plain loop loses what Neumaier keeps.
-    const tenth = { ...b, totalTokens: 0.1 };
-    expect(sumImageUsage([a, tenth, tenth, tenth, a]).totalTokens).toBe(neumaier([a, tenth, tenth, tenth, a])[0]);
-    expect(a.totalTokens + 0.1 + 0.1 + 0.1 + a.totalTokens).not.toBe(neumaier([a, tenth, tenth, tenth, a])[0]);
+    // The check can fail: a plain loop of additions loses every 1e-16 added to 1.
+    const values = [1, ...Array.from({ length: 1000 }, () => 1e-16)];
+    const exact = values.reduce((total, value) => total + scaledExactly(value), 0n);
+    expect(nearestDoubles(exact)).toContain(sumImageUsage(values.map((value) => ({ ...b, totalTokens: value }))).totalTokens);
+    expect(nearestDoubles(exact)).not.toContain(values.reduce((total, value) => total + value, 0));
   });
 
   test('each element is read once: what was read is what is checked and added, and a getter that throws makes it unreadable', () => {
@@ -303,3 +295,67 @@ describe('sumImageUsage adds up right', () => {
     expect(sum).toBe(1 + 2e-11);
   });
 });
+
+describe('a total past Number.MAX_SAFE_INTEGER is a RangeError, decided on the exact sum', () => {
+  const LIMIT = scaledExactly(Number.MAX_SAFE_INTEGER);
+
+  /** The counts near the edge: large safe integers, and fractions that rounding would lose next to them. */
+  const nearTheEdge = fc.oneof(
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER - 2, 2 ** 52, 2 ** 52 - 1, 2 ** 51),
+    fc.integer({ min: 2 ** 50, max: Number.MAX_SAFE_INTEGER }),
+    fc.constantFrom(0.1, 0.25, 0.4, 0.5, 0.6, 0.9, 1.5, 5e-324, 1e-10),
+    fc.double({ min: 0, max: 4, noNaN: true }),
+    fc.nat(3),
+  );
+  const asUsage = (count: number): ImageUsage => ({ totalTokens: count, inputTokens: 0, outputTokens: 0, inputTokensDetails: { textTokens: 0, imageTokens: 0 } });
+
+  test('the cases the reviewer found', () => {
+    for (const counts of [[2 ** 53 - 1, 0.1], [0.4, 2 ** 53 - 1], [2 ** 53 - 2, 0.6, 0.6], [2 ** 52, 2 ** 52 - 1, 0.25]]) {
+      expect(() => sumImageUsage(counts.map(asUsage))).toThrow(new RangeError('sumImageUsage: totalTokens passes Number.MAX_SAFE_INTEGER (9007199254740991)'));
+    }
+    // Up to the limit exactly, no error.
+    expect(sumImageUsage([2 ** 52, 2 ** 52 - 1].map(asUsage)).totalTokens).toBe(Number.MAX_SAFE_INTEGER);
+    expect(sumImageUsage([2 ** 53 - 2, 0.5, 0.5].map(asUsage)).totalTokens).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  test('for any list near the edge, in any order: a RangeError exactly when the exact sum passes the limit', () => {
+    fc.assert(
+      fc.property(fc.array(nearTheEdge, { minLength: 1, maxLength: 8 }), (counts) => {
+        const exact = counts.reduce((sum, count) => sum + scaledExactly(count), 0n);
+        const error = thrownBy(() => sumImageUsage(counts.map(asUsage)));
+        expect([counts, error instanceof RangeError]).toStrictEqual([counts, exact > LIMIT]);
+        if (error !== undefined) expect(error).toBeInstanceOf(RangeError);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+/** A double's exact value times 2^1074, a whole number: exact rational arithmetic on doubles. */
+function scaledExactly(value: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = bits & ((1n << 52n) - 1n);
+  return exponent === 0 ? mantissa : (mantissa | (1n << 52n)) << BigInt(exponent - 1);
+}
+
+/** The doubles just below and just above an exact value scaled by 2^1074 (twice the same when it is a double). */
+function nearestDoubles(scaled: bigint): number[] {
+  // The top 53 bits of the value, truncated, and one more: the two doubles around it.
+  const shift = Math.max(0, scaled.toString(2).length - 53);
+  const top = scaled >> BigInt(shift);
+  const low = Number(top) * 2 ** (shift - 1074);
+  return (top << BigInt(shift)) === scaled ? [low, low] : [low, Number(top + 1n) * 2 ** (shift - 1074)];
+}
+
+/** What a call throws, or undefined. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

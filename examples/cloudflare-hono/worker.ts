@@ -5,7 +5,7 @@
 // Deploy with wrangler (`main = "worker.ts"`), or bundle it and serve it with
 // workerd: see workerd.capnp.
 import { sValidator } from '@hono/standard-validator';
-import { checkImageUsage, ImageUsageSchema, WireImageUsageSchema } from 'image-usage';
+import { checkImageUsage, WireOrSdkImageUsageSchema } from 'image-usage';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -15,16 +15,9 @@ import { decodeJsonText } from '../edge/decodeJsonText.ts';
 /** The largest body accepted, in bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** A usage object in either form, told apart by its keys. */
-const UsageSchema = v.lazy((input: unknown) =>
-  typeof input === 'object' && input !== null && ('totalTokens' in input || 'inputTokens' in input || 'outputTokens' in input)
-    ? ImageUsageSchema
-    : WireImageUsageSchema,
-);
-
-/** An image API response: the usage object is its `usage` field. */
+/** An image API response: the usage object, in either form, is its `usage` field. */
 const ResponseBodySchema = v.pipe(
-  v.object({ usage: UsageSchema }),
+  v.object({ usage: WireOrSdkImageUsageSchema }),
   v.transform((body) => body.usage),
 );
 
@@ -32,7 +25,7 @@ const ResponseBodySchema = v.pipe(
 const BodySchema = v.lazy((input: unknown) =>
   typeof input === 'object' && input !== null && 'usage' in input && !('total_tokens' in input) && !('totalTokens' in input)
     ? ResponseBodySchema
-    : UsageSchema,
+    : WireOrSdkImageUsageSchema,
 );
 
 /** A JSON media type: `application/json` or `application/*+json`. */

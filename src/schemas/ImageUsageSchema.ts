@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { _copyImageUsage, _readImageUsage } from '../_internal/_copyUsage.ts';
+import { _copyImageUsage } from '../_internal/_copyUsage.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -80,7 +80,8 @@ export const ImageUsageSchema: ImageUsageSchemaType = /* @__PURE__ */ _withFastP
       },
       _message,
     ),
-    v.transform((usage) => _copyImageUsage(usage)),
+    v.transform((usage) => _copyImageUsage(usage)!),
   ),
-  _readImageUsage,
+  false,
+  false,
 );

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { _copyImageUsage, _readImageUsage } from '../_internal/_copyUsage.ts';
-import { _hasStrictCounts } from '../_internal/_matchesImageUsage.ts';
+import { _copyImageUsage } from '../_internal/_copyUsage.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
@@ -80,11 +79,9 @@ export const StrictImageUsageSchema: StrictImageUsageSchemaType = /* @__PURE__ *
       },
       _message,
     ),
-    v.transform((usage) => _copyImageUsage(usage)),
+    v.transform((usage) => _copyImageUsage(usage)!),
     consistentImageUsage(),
   ),
-  (input) => {
-    const copy = _readImageUsage(input);
-    return copy !== undefined && _hasStrictCounts(copy) ? copy : undefined;
-  },
+  false,
+  true,
 );

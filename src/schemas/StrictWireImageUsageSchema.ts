@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { _copyWireImageUsage, _readWireImageUsage } from '../_internal/_copyUsage.ts';
-import { _hasStrictCounts } from '../_internal/_matchesImageUsage.ts';
+import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
@@ -77,11 +76,9 @@ export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = /* @__
       },
       _message,
     ),
-    v.transform((usage) => _copyWireImageUsage(usage)),
+    v.transform((usage) => _copyWireImageUsage(usage)!),
     consistentImageUsage({ form: 'wire' }),
   ),
-  (input) => {
-    const copy = _readWireImageUsage(input);
-    return copy !== undefined && _hasStrictCounts(copy) ? copy : undefined;
-  },
+  true,
+  true,
 );

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { _copyWireImageUsage, _readWireImageUsage } from '../_internal/_copyUsage.ts';
+import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -74,7 +74,8 @@ export const WireImageUsageSchema: WireImageUsageSchemaType = /* @__PURE__ */ _w
       },
       _message,
     ),
-    v.transform((usage) => _copyWireImageUsage(usage)),
+    v.transform((usage) => _copyWireImageUsage(usage)!),
   ),
-  _readWireImageUsage,
+  true,
+  false,
 );

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { _SDK, _usageKeys, _WIRE } from '../_shape.ts';
+import { _config } from '../_internal/_globalConfig.ts';
 import { _message } from '../_internal/_message.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { ImageUsageSchema, type ImageUsageSchemaType } from './ImageUsageSchema.ts';
@@ -119,7 +120,7 @@ function wireOrSdk<TSdk extends v.GenericSchema<unknown, ImageUsage>, TWire exte
     '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
       const input = dataset.value;
       if (typeof input !== 'object' || input === null) {
-        v._addIssue(schema, 'type', dataset, config, { message: _message });
+        v._addIssue(schema, 'type', dataset, _config(config), { message: _message });
         return dataset;
       }
       // The keys are looked for once; the form's schema then reads the fields.
@@ -130,7 +131,7 @@ function wireOrSdk<TSdk extends v.GenericSchema<unknown, ImageUsage>, TWire exte
         forms === 0
           ? [EITHER, `${Array.isArray(input) ? 'Array' : 'Object'} without any`]
           : [BOTH, `${WIRE_KEYS.find((key) => key in input)!} and ${SDK_KEYS.find((key) => key in input)!}`];
-      v._addIssue(schema, 'keys', dataset, config, { expected, received, message: `expected ${expected}, received ${received}` });
+      v._addIssue(schema, 'keys', dataset, _config(config), { expected, received, message: `expected ${expected}, received ${received}` });
       return dataset;
     },
   } as unknown as WireOrSdkImageUsageSchemaType<TSdk, TWire>;

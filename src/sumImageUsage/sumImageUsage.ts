@@ -1,4 +1,5 @@
 import { _countPaths, _SDK } from '../_shape.ts';
+import { _addExactly, type _ExactSum, _exceeds, _valueOf } from '../_internal/_exactSum.ts';
 import { _isStrictCount } from '../_internal/_isCount.ts';
 import { _checkFields, _unreadable } from '../_internal/_readUsage.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -8,8 +9,9 @@ const WHAT = 'sumImageUsage: element';
 /**
  * Adds up usage objects field by field, for metering and billing. Each
  * element is read once. Integer counts add exactly, on a fast path while every
- * count is a safe integer; from the first element that is not, every addition
- * is compensated (Neumaier), so a million usages of 0.1 add to 100000 within
+ * count is a safe integer; from the first element that is not, the sums are
+ * kept exactly (Shewchuk's expansions) and each comes out within a unit in the
+ * last place of the exact sum, so a million usages of 0.1 add to 100000 within
  * 1e-9 and the order of the elements changes a sum by far less than 1e-12 of
  * it. A total whose exact value passes `Number.MAX_SAFE_INTEGER` is a
  * `RangeError`, even when the part past it is a fraction that rounding would
@@ -48,9 +50,8 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
   let outputImage = 0;
   let withOutputDetails = true;
   let index = 0;
-  // From the first element that is not all safe integers on: slots 0-6 hold
-  // the running sums in count order, 7-13 their compensations.
-  let state: Float64Array | undefined;
+  // From the first element that is not all safe integers on: the exact sums, in count order.
+  let exact: _ExactSum[] | undefined;
   const counts = new Float64Array(7);
   for (const element of usages) {
     // The fields, each read once, in the order of _readFields (written out for speed).
@@ -68,7 +69,7 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
       throw _unreadable(WHAT, index, cause);
     }
     if (
-      state === undefined &&
+      exact === undefined &&
       _isStrictCount(t) &&
       _isStrictCount(i) &&
       _isStrictCount(o) &&
@@ -87,22 +88,24 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
         outputImage += oi as number;
       }
     } else {
-      // A fraction, or a bad element that _checkFields names: check what was read, then add compensated.
+      // A fraction, or a bad element that _checkFields names: check what was read, then add exactly.
       if (!_checkFields([usage, t, i, o, id, it, ii, od, ot, oi], counts, WHAT, index)) withOutputDetails = false;
-      state ??= Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
-      for (let slot = 0; slot < 7; slot++) add(state, slot, counts[slot]!);
+      exact ??= [[total], [input], [output], [inputText], [inputImage], [outputText], [outputImage]];
+      for (let slot = 0; slot < 7; slot++) _addExactly(exact[slot]!, counts[slot]!);
     }
     index++;
   }
-  const sums = state ?? Float64Array.of(total, input, output, inputText, inputImage, outputText, outputImage, 0, 0, 0, 0, 0, 0, 0);
+  const integers = [total, input, output, inputText, inputImage, outputText, outputImage];
   const sum = (slot: number): number => {
-    // The exact sum is the pair: past the safe range when its high part less
-    // the limit (exact there), plus its low part, is above zero. A sum of
-    // safe integers past 2^53 only grows, so this sees it too.
-    if (!(sums[slot]! - Number.MAX_SAFE_INTEGER + sums[slot + 7]! <= 0)) {
+    // Safe integers add exactly until a sum passes 2^53, and from there it
+    // only grows; an exact sum is compared with the limit exactly, so that a
+    // fraction past it counts though a number would round it away.
+    const value = exact === undefined ? integers[slot]! : _valueOf(exact[slot]!);
+    if (exact === undefined ? !(value <= Number.MAX_SAFE_INTEGER) : !Number.isFinite(value) || _exceeds(exact[slot]!, Number.MAX_SAFE_INTEGER)) {
       throw new RangeError(`sumImageUsage: ${PATHS[slot]!} passes Number.MAX_SAFE_INTEGER (${Number.MAX_SAFE_INTEGER})`);
     }
-    return sums[slot]! + sums[slot + 7]!;
+    // Within a unit in the last place of a sum that does not pass the limit, and so not past it either.
+    return Math.min(value, Number.MAX_SAFE_INTEGER);
   };
   const result: ImageUsage = {
     totalTokens: sum(0),
@@ -115,14 +118,3 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
 }
 
 const PATHS = /* @__PURE__ */ _countPaths(_SDK);
-
-/**
- * Adds a count to a running sum with Neumaier's compensation. Counts are never
- * negative, so comparing the values stands for comparing their magnitudes.
- */
-function add(state: Float64Array, slot: number, value: number): void {
-  const sum = state[slot]!;
-  const next = sum + value;
-  state[slot + 7]! += sum >= value ? sum - next + value : value - next + sum;
-  state[slot] = next;
-}

@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import {
+  _COUNT_CHECKS,
+  _countPaths,
+  _FORMS,
+  type _Keys,
+  _OBJECT,
+  _RULES,
+  _SDK,
+  _STRICT_COUNT_CHECKS,
+  _usageKeys,
+  _WIRE,
+} from '../src/_shape.ts';
+import { _findBrokenRules } from '../src/_internal/_brokenRules.ts';
+import { _copyImageUsage, _copyWireImageUsage } from '../src/_internal/_copyUsage.ts';
+import { _isCount, _isStrictCount } from '../src/_internal/_isCount.ts';
+import { _addsUp, _hasStrictCounts, _matchesImageUsage } from '../src/_internal/_matchesImageUsage.ts';
+import { _readFields } from '../src/_internal/_readUsage.ts';
+import {
+  CountSchema,
+  ImageUsageSchema,
+  isImageUsage,
+  StrictCountSchema,
+  StrictImageUsageSchema,
+  StrictWireImageUsageSchema,
+  sumImageUsage,
+  toWire,
+  WireImageUsageSchema,
+  WireOrSdkImageUsageSchema,
+} from '../src/index.ts';
+import { count, notCount } from './arbitraries/index.ts';
+
+// The usage object is described once, in src/_shape.ts. The code that spells
+// its keys out for speed (the guard, the copiers, the sum's integer path, form
+// detection, the strict checks) and the valibot schemas are held to that
+// description here: every expectation below is derived from it, so that a key
+// the unrolled code forgets, or one the description gains, fails a test.
+
+const FORMS = Object.entries(_FORMS) as [keyof typeof _FORMS, _Keys][];
+
+/** A value of any kind, as a count must not be: what the checks must reject. */
+const anyValue = fc.oneof(count, notCount, fc.anything());
+
+/** Builds a usage object in one form from seven counts in count order (output details when `withOutput`). */
+function usageOf(keys: _Keys, counts: readonly unknown[], withOutput: boolean): Record<string, unknown> {
+  const usage: Record<string, unknown> = {};
+  keys.counts.forEach((key, slot) => (usage[key] = counts[slot]));
+  keys.details.forEach((key, index) => {
+    if (index === 1 && !withOutput) return;
+    usage[key] = Object.fromEntries(keys.split.map((name, at) => [name, counts[3 + 2 * index + at]]));
+  });
+  return usage;
+}
+
+/** Sets the value at a dotted path of a plain object (a copy). */
+function withValue(usage: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(usage);
+  const [first, second] = path.split('.') as [string, string | undefined];
+  if (second === undefined) copy[first] = value;
+  else (copy[first] as Record<string, unknown>)[second] = value;
+  return copy;
+}
+
+/** Seven valid counts. */
+const sevenCounts = fc.array(count, { minLength: 7, maxLength: 7 });
+
+describe('the description', () => {
+  test('names seven counts, in count order, the same in both forms', () => {
+    expect(_countPaths(_SDK)).toStrictEqual([
+      'totalTokens',
+      'inputTokens',
+      'outputTokens',
+      'inputTokensDetails.textTokens',
+      'inputTokensDetails.imageTokens',
+      'outputTokensDetails.textTokens',
+      'outputTokensDetails.imageTokens',
+    ]);
+    // The wire form is the SDK form in snake_case, key for key.
+    const snake = (path: string) => path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    expect(_countPaths(_WIRE)).toStrictEqual(_countPaths(_SDK).map(snake));
+    expect(_usageKeys(_WIRE)).toStrictEqual(_usageKeys(_SDK).map(snake));
+  });
+
+  test('each rule adds two counts to a third, and the output rule needs the output details', () => {
+    for (const { reported, parts, needsOutputDetails } of _RULES) {
+      expect(parts.every((part) => part > reported)).toBe(true);
+      // The parts of a figure are what it is made of: its details, or (for the total) input and output.
+      const paths = _countPaths(_SDK);
+      const [first, second] = parts.map((part) => paths[part]!);
+      if (reported === 0) expect([first, second]).toStrictEqual(['inputTokens', 'outputTokens']);
+      else expect([first, second].every((path) => path?.startsWith(`${_SDK.details[reported - 1]!}.`))).toBe(true);
+      expect(needsOutputDetails).toBe(reported === 2);
+    }
+  });
+});
+
+describe('the count rules are the valibot schemas, and the unrolled checks', () => {
+  test.each([
+    ['default', _COUNT_CHECKS, CountSchema, _isCount],
+    ['strict', _STRICT_COUNT_CHECKS, StrictCountSchema, _isStrictCount],
+  ] as const)('%s: the schema runs the checks in their order, and the unrolled check is all of them', (_, checks, schema, unrolled) => {
+    expect(schema.pipe.map((item) => item.type)).toStrictEqual(checks.map((check) => check.type));
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        const passes = checks.every((check) => check.passes(value));
+        expect(unrolled(value)).toBe(passes);
+        const result = v.safeParse(schema, value);
+        expect(result.success).toBe(passes);
+        // The first issue is the first check that fails, with what it says was expected.
+        if (!result.success) {
+          const first = checks.find((check) => !check.passes(value))!;
+          expect([result.issues[0].type, result.issues[0].message.startsWith(`expected ${first.expected}, received `)]).toStrictEqual([first.type, true]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a details object is an object, not null and not a function', () => {
+    for (const value of [{}, [], new Date(), Object.create(null)]) expect(_OBJECT.passes(value)).toBe(true);
+    for (const value of [null, undefined, () => 0, 1, 'x', Symbol('s')]) expect(_OBJECT.passes(value)).toBe(false);
+  });
+});
+
+describe('the schemas have the keys of the description', () => {
+  test.each([
+    ['ImageUsageSchema', ImageUsageSchema, _SDK],
+    ['StrictImageUsageSchema', StrictImageUsageSchema, _SDK],
+    ['WireImageUsageSchema', WireImageUsageSchema, _WIRE],
+    ['StrictWireImageUsageSchema', StrictWireImageUsageSchema, _WIRE],
+  ] as const)('%s', (_, schema, keys) => {
+    const object = schema.pipe[0];
+    expect(Object.keys(object.entries)).toStrictEqual(_usageKeys(keys));
+    const details = [object.entries[keys.details[0] as never], (object.entries[keys.details[1] as never] as { wrapped: unknown }).wrapped] as {
+      entries: Record<string, unknown>;
+    }[];
+    for (const entry of details) expect(Object.keys(entry.entries)).toStrictEqual([...keys.split]);
+    // The output details may be absent (and, in the wire form, null): optional or nullish, as the description says.
+    expect((object.entries[keys.details[1] as never] as { type: string }).type).toBe(keys.absent.includes(null) ? 'nullish' : 'optional');
+  });
+});
+
+describe('the unrolled code does what the description says', () => {
+  test.each(FORMS)('%s copier: every count and details object, and nothing else', (form, keys) => {
+    const copy = form === 'sdk' ? _copyImageUsage : _copyWireImageUsage;
+    fc.assert(
+      fc.property(sevenCounts, fc.boolean(), (counts, withOutput) => {
+        const usage = usageOf(keys, counts, withOutput);
+        // The copy is the SDK form of the same counts.
+        expect(copy({ ...usage, extra: 1 })).toStrictEqual(usageOf(_SDK, counts, withOutput));
+        for (const absent of keys.absent) if (!withOutput) expect(copy({ ...usage, [keys.details[1]]: absent })).toStrictEqual(usageOf(_SDK, counts, false));
+      }),
+    );
+    // A bad value at any path of the description, or a missing required key, is not copied.
+    const valid = usageOf(keys, [1, 1, 0, 1, 0, 0, 0], true);
+    for (const path of [..._countPaths(keys), ...keys.details]) {
+      for (const bad of [-1, '1', null, Number.NaN]) {
+        // Absent output details (null in the wire form) are not bad.
+        if (path === keys.details[1] && keys.absent.includes(bad as null)) continue;
+        expect(copy(withValue(valid, path, bad))).toBeUndefined();
+      }
+    }
+    for (const key of [...keys.counts, keys.details[0]]) {
+      const { [key]: _, ...rest } = valid;
+      expect(copy(rest)).toBeUndefined();
+    }
+  });
+
+  test('the guard, isImageUsage and the sum take exactly what the description calls valid', () => {
+    fc.assert(
+      fc.property(sevenCounts, fc.boolean(), fc.nat(8), anyValue, (counts, withOutput, at, bad) => {
+        const paths = _countPaths(_SDK).slice(0, withOutput ? 7 : 5);
+        const usage = usageOf(_SDK, counts, withOutput);
+        expect(_matchesImageUsage(usage)).toBe(true);
+        const path = paths[at % paths.length]!;
+        const broken = withValue(usage, path, bad);
+        // What the description says of the value at that path.
+        const valid = _COUNT_CHECKS.every((check) => check.passes(bad));
+        expect(_matchesImageUsage(broken)).toBe(valid);
+        expect(isImageUsage(broken)).toBe(valid);
+        let summed = true;
+        try {
+          sumImageUsage([broken as never]);
+        } catch (error) {
+          summed = error instanceof RangeError;
+        }
+        expect(summed).toBe(valid);
+      }),
+      { numRuns: 3000 },
+    );
+    // Each details object must be an object, as the description says; the output's may be absent.
+    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0], true);
+    for (const [index, key] of _SDK.details.entries()) {
+      for (const value of [null, 5, 'x', () => ({ textTokens: 0, imageTokens: 0 }), ...(index === 1 ? [] : [undefined])]) {
+        expect(_OBJECT.passes(value)).toBe(false);
+        expect(isImageUsage({ ...usage, [key]: value })).toBe(false);
+        expect(() => sumImageUsage([{ ...usage, [key]: value } as never])).toThrow(TypeError);
+      }
+    }
+    const { [_SDK.details[1]]: _, ...withoutOutput } = usage;
+    expect(isImageUsage(withoutOutput)).toBe(_SDK.absent.includes(undefined));
+  });
+
+  test('the sum reads the fields the generic reader reads, and adds each count at its path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1e6), { minLength: 7, maxLength: 7 }), fc.boolean(), (counts, withOutput) => {
+        const usage = usageOf(_SDK, counts, withOutput);
+        expect(_readFields(usage).filter((field) => typeof field === 'number')).toStrictEqual(withOutput ? counts : counts.slice(0, 5));
+        const sum = sumImageUsage([usage as never, usage as never]) as unknown as Record<string, Record<string, number>>;
+        _countPaths(_SDK).forEach((path, slot) => {
+          if (!withOutput && slot >= 5) return;
+          const [first, second] = path.split('.') as [string, string | undefined];
+          expect(second === undefined ? sum[first] : sum[first]![second]).toBe(2 * counts[slot]!);
+        });
+      }),
+    );
+  });
+
+  test('toWire writes every count at its wire path', () => {
+    fc.assert(
+      fc.property(sevenCounts, fc.boolean(), (counts, withOutput) => {
+        expect(toWire(usageOf(_SDK, counts, withOutput) as never)).toStrictEqual(usageOf(_WIRE, counts, withOutput));
+      }),
+    );
+  });
+
+  test('form detection looks for every usage key of both forms', () => {
+    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0], false);
+    for (const key of _usageKeys(_WIRE)) {
+      const result = v.safeParse(WireOrSdkImageUsageSchema, { ...usage, [key]: 1 });
+      expect(result.issues?.[0]?.message).toMatch(/not both, received [a-z_]+ and totalTokens$/);
+    }
+    const wire = usageOf(_WIRE, [1, 1, 0, 1, 0, 0, 0], false);
+    for (const key of _usageKeys(_SDK)) {
+      expect(v.safeParse(WireOrSdkImageUsageSchema, { ...wire, [key]: 1 }).success).toBe(false);
+      // Alone, any one key of a form sends the object to that form's schema.
+      const alone = v.safeParse(WireOrSdkImageUsageSchema, { [key]: 1 });
+      expect(alone.issues?.[0]?.type).not.toBe('wire_or_sdk_image_usage');
+    }
+  });
+
+  test('the strict checks are the strict count rule and the rules of _RULES, written out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(), fc.maxSafeNat(), count), { minLength: 7, maxLength: 7 }), fc.boolean(), (counts, withOutput) => {
+        const usage = usageOf(_SDK, counts, withOutput) as never;
+        const used = counts.slice(0, withOutput ? 7 : 5);
+        expect(_hasStrictCounts(usage)).toBe(used.every((value) => _STRICT_COUNT_CHECKS.every((check) => check.passes(value))));
+        if (_hasStrictCounts(usage)) {
+          const padded = withOutput ? counts : [...counts.slice(0, 5), 0, 0];
+          expect(_addsUp(usage)).toBe(_findBrokenRules(padded, withOutput, 0).length === 0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // With sums that hold, so that the check above is not always false.
+    expect(_addsUp(usageOf(_SDK, [5, 3, 2, 1, 2, 2, 0], true) as never)).toBe(true);
+  });
+});
