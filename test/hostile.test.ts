@@ -18,7 +18,7 @@ import {
 } from '../src/index.ts';
 import { consistentIntegerUsage, usageLike } from './arbitraries/index.ts';
 import { type Disguise, disguise, HostileError, makeUnreadable, type Trap } from './arbitraries/hostile.ts';
-import { checkGuarantees, MAX_ISSUE_MESSAGE } from './invariants.ts';
+import { checkGuarantees, MAX_ISSUE_MESSAGE, thrownBy } from './invariants.ts';
 import { sdkUsage as sdk } from './fixtures/samples.ts';
 
 // The guarantees of the README's "Guarantees" section, one example each; the
@@ -31,16 +31,6 @@ const COULD_NOT_READ = '(root): expected a readable value, received one that cou
 function messages(input: unknown, strict = false): string[] | 'ok' {
   const result = safeParseImageUsage(input, { strict });
   return result.success ? 'ok' : result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
-}
-
-/** What parseImageUsage throws, or undefined. */
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 describe('never throws', () => {

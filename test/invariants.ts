@@ -35,7 +35,7 @@ const USAGE_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDe
 const DETAILS_KEYS = ['textTokens', 'imageTokens'];
 
 /** What a function throws, or undefined. */
-function attempt(run: () => unknown): unknown {
+export function thrownBy(run: () => unknown): unknown {
   try {
     run();
   } catch (error) {
@@ -154,9 +154,9 @@ export function checkGuarantees(input: unknown, guardAgrees = true): { loose: Sa
   if (guard && guardAgrees) check(loose.success, 'isImageUsage implies a successful parse');
   // checkImageUsage and sumImageUsage take exactly what isImageUsage accepts,
   // and throw a TypeError otherwise (sumImageUsage a RangeError past the safe range).
-  const checked = attempt(() => checkImageUsage(input as ImageUsage));
+  const checked = thrownBy(() => checkImageUsage(input as ImageUsage));
   check(guard ? checked === undefined : checked instanceof TypeError, 'checkImageUsage throws a TypeError for what isImageUsage rejects, only');
-  const summed = attempt(() => sumImageUsage([input as ImageUsage]));
+  const summed = thrownBy(() => sumImageUsage([input as ImageUsage]));
   check(guard ? summed === undefined || summed instanceof RangeError : summed instanceof TypeError, 'sumImageUsage throws a TypeError for what isImageUsage rejects');
   return { loose, strict };
 }

@@ -7,6 +7,7 @@ import { type ImageUsage, safeParseImageUsage, sumImageUsage } from '../src/inde
 import { consistentIntegerUsage, usageOf } from './arbitraries/index.ts';
 import { ODD_NUMBERS } from './arbitraries/hostile.ts';
 import { sdkUsage as a, sdkUsageWithoutOutputDetails as b } from './fixtures/samples.ts';
+import { thrownBy } from './invariants.ts';
 
 // sumImageUsage at the trust boundary: any iterable, streamed in constant
 // memory, exact for integers, order-independent, loud about overflow and
@@ -348,14 +349,4 @@ function nearestDoubles(scaled: bigint): number[] {
   const top = scaled >> BigInt(shift);
   const low = Number(top) * 2 ** (shift - 1074);
   return (top << BigInt(shift)) === scaled ? [low, low] : [low, Number(top + 1n) * 2 ** (shift - 1074)];
-}
-
-/** What a call throws, or undefined. */
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }

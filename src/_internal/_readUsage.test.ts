@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sdkUsage as usage, wireUsage } from '../../test/fixtures/samples.ts';
+import { thrownBy } from '../../test/invariants.ts';
 import { _checkFields, _readFields, _readUsage } from './_readUsage.ts';
-
-/** What a call throws. */
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('_readUsage', () => {
   test('reads the seven counts in count order, and says whether the output details are there', () => {
@@ -34,18 +25,18 @@ describe('_readUsage', () => {
       [{ ...usage, inputTokensDetails: Object.assign(() => 0, { textTokens: 169, imageTokens: 0 }) }, 'inputTokensDetails: expected Object, received Function'],
       [42, 'expected Object, received 42'],
     ] as const) {
-      expect(thrown(() => _readUsage(input, counts, 'f: usage'))).toStrictEqual(new TypeError(`f: usage is not an ImageUsage: ${message}`));
+      expect(thrownBy(() => _readUsage(input, counts, 'f: usage'))).toStrictEqual(new TypeError(`f: usage is not an ImageUsage: ${message}`));
     }
   });
 
   test('says when it was given the wire form, and what to do', () => {
-    expect(thrown(() => _readUsage(wireUsage, new Float64Array(7), 'toWire: usage'))).toStrictEqual(
+    expect(thrownBy(() => _readUsage(wireUsage, new Float64Array(7), 'toWire: usage'))).toStrictEqual(
       new TypeError('toWire: usage is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first'),
     );
   });
 
   test('names the index of an element', () => {
-    expect(thrown(() => _checkFields(_readFields({ ...usage, totalTokens: 'x' }), new Float64Array(7), 'sum: element', 3))).toStrictEqual(
+    expect(thrownBy(() => _checkFields(_readFields({ ...usage, totalTokens: 'x' }), new Float64Array(7), 'sum: element', 3))).toStrictEqual(
       new TypeError('sum: element 3 is not an ImageUsage: totalTokens: expected number, received "x"'),
     );
   });
@@ -57,7 +48,7 @@ describe('_readUsage', () => {
         throw cause;
       },
     });
-    const error = thrown(() => _readUsage(hostile, new Float64Array(7), 'sum: element 2')) as TypeError;
+    const error = thrownBy(() => _readUsage(hostile, new Float64Array(7), 'sum: element 2')) as TypeError;
     expect(error).toStrictEqual(new TypeError('sum: element 2 could not be read: a getter or proxy trap threw'));
     expect(error.cause).toBe(cause);
   });
