@@ -116,3 +116,48 @@ export const _OBJECT: _Check = {
   expected: 'Object',
   passes: (value) => typeof value === 'object' && value !== null,
 };
+
+/**
+ * The usage object of Google's Gemini API and Vertex AI
+ * (`GenerateContentResponse.usageMetadata`), a third source form: counts,
+ * and arrays of `{ modality, tokenCount }` that itemise part of a count. It
+ * is proto3 JSON, which leaves zeros out: an absent count, `tokenCount` or
+ * `modality` is 0 (`MODALITY_UNSPECIFIED`).
+ */
+export interface _GeminiKeys {
+  /** Its counts. */
+  readonly counts: readonly string[];
+  /** Its details arrays, each with the count whose part it itemises. */
+  readonly details: Readonly<Record<string, string>>;
+  /** The counts that add up to an `ImageUsage`'s input, and to its output. */
+  readonly input: readonly string[];
+  readonly output: readonly string[];
+  /** The count that is the total: the sum of the input and the output, by Gemini's own rule. */
+  readonly total: string;
+  /** The image tokens of the input and of the output: the entries of these modalities in this details array. */
+  readonly inputImage: readonly [details: string, modalities: readonly string[]];
+  readonly outputImage: readonly [details: string, modalities: readonly string[]];
+  /** Every modality, in the order of Gemini's enum. */
+  readonly modalities: readonly string[];
+  /** The modalities an `ImageUsage` has no place for, and cannot take as text without a guess. */
+  readonly refused: readonly string[];
+}
+
+/** The Gemini form. Everything not an image token is text: text, thinking, and what no entry itemises. */
+export const _GEMINI: _GeminiKeys = {
+  counts: ['promptTokenCount', 'candidatesTokenCount', 'totalTokenCount', 'thoughtsTokenCount', 'toolUsePromptTokenCount', 'cachedContentTokenCount'],
+  details: {
+    promptTokensDetails: 'promptTokenCount',
+    candidatesTokensDetails: 'candidatesTokenCount',
+    cacheTokensDetails: 'cachedContentTokenCount',
+    toolUsePromptTokensDetails: 'toolUsePromptTokenCount',
+  },
+  input: ['promptTokenCount', 'toolUsePromptTokenCount'],
+  output: ['candidatesTokenCount', 'thoughtsTokenCount'],
+  total: 'totalTokenCount',
+  // Gemini reads the pages of a document as images, and prices them so.
+  inputImage: ['promptTokensDetails', ['IMAGE', 'DOCUMENT']],
+  outputImage: ['candidatesTokensDetails', ['IMAGE']],
+  modalities: ['MODALITY_UNSPECIFIED', 'TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT'],
+  refused: ['AUDIO', 'VIDEO'],
+};

@@ -18,3 +18,4 @@ export * from './toWire/index.ts';
 
 // Cost
 export * from './estimateCost/index.ts';
+export * from './imagePricesFromGenaiPrices/index.ts';

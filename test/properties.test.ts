@@ -6,6 +6,8 @@ import {
   isImageUsage,
   parseImageUsage,
   safeParseImageUsage,
+  GeminiUsageMetadataSchema,
+  StrictGeminiUsageMetadataSchema,
   StrictImageUsageSchema,
   StrictWireImageUsageSchema,
   StrictWireOrSdkImageUsageSchema,
@@ -14,7 +16,7 @@ import {
   WireOrSdkImageUsageSchema,
 } from '../src/index.ts';
 import { _SDK, _usageKeys, _WIRE } from '../src/_shape.ts';
-import { consistentIntegerUsage, functionDetailsUsage, imageUsage, usageLike, wireImageUsage } from './arbitraries/index.ts';
+import { consistentIntegerUsage, functionDetailsUsage, geminiLike, imageUsage, usageLike, wireImageUsage } from './arbitraries/index.ts';
 
 /** The form of an input, told by the description's keys: what WireOrSdkImageUsageSchema must do, written the slow way. */
 function formOf(input: unknown): 'sdk' | 'wire' | 'none' | 'mixed' | 'value' {
@@ -113,5 +115,27 @@ describe('properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  // The Gemini schemas answer valid input on their own fast path: it must be the full pipe.
+  test.each([
+    ['GeminiUsageMetadataSchema', GeminiUsageMetadataSchema],
+    ['StrictGeminiUsageMetadataSchema', StrictGeminiUsageMetadataSchema],
+  ] as const)('the fast path of %s agrees with the full valibot checks', (_, schema) => {
+    const [first, ...rest] = schema.pipe as readonly [v.GenericSchema, ...v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[]];
+    const full = v.pipe(first, ...rest);
+    let valid = 0;
+    fc.assert(
+      fc.property(geminiLike, (input) => {
+        for (const config of [undefined, { abortEarly: true }]) {
+          const fast = v.safeParse(schema, input, config);
+          expect(fast).toStrictEqual(v.safeParse(full, input, config));
+          if (fast.success) valid++;
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // Both kinds were tried.
+    expect(valid).toBeGreaterThan(500);
   });
 });

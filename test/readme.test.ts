@@ -60,6 +60,10 @@ beforeAll(() => {
 });
 
 describe('the code blocks of the README and the docs', () => {
+  test('the README stays short enough to read to the end: at most 250 lines', () => {
+    expect(readFileSync(new URL('README.md', ROOT), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(250);
+  });
+
   test('are there, in the README and in docs/', () => {
     expect(snippets.filter(({ name }) => name.startsWith('README')).length).toBeGreaterThanOrEqual(6);
     expect(snippets.filter(({ name }) => name.startsWith('docs')).length).toBeGreaterThanOrEqual(3);

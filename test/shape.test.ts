@@ -5,6 +5,7 @@ import {
   _COUNT_CHECKS,
   _countPaths,
   _FORMS,
+  _GEMINI,
   type _Keys,
   _OBJECT,
   _RULES,
@@ -20,6 +21,8 @@ import { _addsUp, _hasStrictCounts, _matchesImageUsage } from '../src/_internal/
 import { _readFields } from '../src/_internal/_readUsage.ts';
 import {
   CountSchema,
+  GeminiUsageMetadataSchema,
+  StrictGeminiUsageMetadataSchema,
   ImageUsageSchema,
   isImageUsage,
   StrictCountSchema,
@@ -256,5 +259,27 @@ describe('the unrolled code does what the description says', () => {
     );
     // With sums that hold, so that the check above is not always false.
     expect(_addsUp(usageOf(_SDK, [5, 3, 2, 1, 2, 2, 0], true) as never)).toBe(true);
+  });
+});
+
+describe('the Gemini schemas have the keys of the description', () => {
+  test.each([
+    ['GeminiUsageMetadataSchema', GeminiUsageMetadataSchema],
+    ['StrictGeminiUsageMetadataSchema', StrictGeminiUsageMetadataSchema],
+  ] as const)('%s', (_, schema) => {
+    const entries = schema.pipe[0].entries as Record<string, { type: string; wrapped: { item?: { entries: Record<string, { wrapped: { options?: unknown } }> } } }>;
+    expect(Object.keys(entries)).toStrictEqual([..._GEMINI.counts, ...Object.keys(_GEMINI.details)]);
+    for (const key of Object.keys(_GEMINI.details)) {
+      const item = entries[key]!.wrapped.item!;
+      expect(Object.keys(item.entries)).toStrictEqual(['modality', 'tokenCount']);
+      expect(item.entries['modality']!.wrapped.options).toStrictEqual(_GEMINI.modalities);
+    }
+    // Every details array itemises a count of the description, and the sides and images name its keys.
+    expect(Object.values(_GEMINI.details).every((count) => _GEMINI.counts.includes(count))).toBe(true);
+    expect([..._GEMINI.input, ..._GEMINI.output, _GEMINI.total].every((count) => _GEMINI.counts.includes(count))).toBe(true);
+    for (const [details, modalities] of [_GEMINI.inputImage, _GEMINI.outputImage]) {
+      expect(Object.keys(_GEMINI.details)).toContain(details);
+      expect(modalities.every((modality) => _GEMINI.modalities.includes(modality) && !_GEMINI.refused.includes(modality))).toBe(true);
+    }
   });
 });

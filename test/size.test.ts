@@ -23,7 +23,12 @@ const imports = [
   { name: 'estimateCost', target: 1200, budget: 2340 },
   { name: 'ImageUsageSchema', target: undefined, budget: 2850 },
   { name: 'parseImageUsage', target: 3000, budget: 4450 },
-  { name: '*', target: 4500, budget: 6650 },
+  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 3760 },
+  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1000 },
+  // Everything: issue "One shape, written once" set 4,500 B and the budget was 6,650 B before the
+  // Gemini schemas and imagePricesFromGenaiPrices; both grow by the 1,616 B those exports add
+  // (6,542 B measured without them, 8,158 B with).
+  { name: '*', target: 6116, budget: 8270 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -92,7 +97,7 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
   });
 
   test('a helper does not carry the schemas or valibot', async () => {
-    for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio', 'estimateCost']) {
+    for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio', 'estimateCost', 'imagePricesFromGenaiPrices']) {
       const result = await build({
         stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
         bundle: true,

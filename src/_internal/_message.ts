@@ -1,14 +1,11 @@
 import type * as v from 'valibot';
-import { _COUNT_CHECKS, _OBJECT, _SDK, _STRICT_COUNT_CHECKS, _WIRE } from '../_shape.ts';
+import { _COUNT_CHECKS, _OBJECT, _STRICT_COUNT_CHECKS } from '../_shape.ts';
 import { _describeValue } from './_describeValue.ts';
 
 /** What each check's message says was expected, by the type of its issue. */
 const EXPECTED: Readonly<Record<string, string>> = /* @__PURE__ */ Object.fromEntries(
   [..._COUNT_CHECKS, ..._STRICT_COUNT_CHECKS, _OBJECT].map((check) => [check.type, check.expected]),
 );
-
-/** The keys whose values are details objects, in either form. */
-const DETAILS_KEYS: readonly string[] = [..._SDK.details, ..._WIRE.details];
 
 /**
  * The message of every issue the usage schemas' own valibot checks report:
@@ -19,14 +16,15 @@ const DETAILS_KEYS: readonly string[] = [..._SDK.details, ..._WIRE.details];
  * received undefined`). The issue's `received` becomes the description too.
  *
  * @param issue The issue valibot is making.
+ * @param objectKeys The keys whose values are objects, for a missing one (others are counts).
  *
  * @returns Its message.
  */
-export function _message(issue: v.BaseIssue<unknown>): string {
+export function _message(issue: v.BaseIssue<unknown>, objectKeys: readonly string[] = []): string {
   const last = issue.path?.[issue.path.length - 1];
   const expected =
     last?.origin === 'key'
-      ? DETAILS_KEYS.includes(last.key as string)
+      ? objectKeys.includes(last.key as string)
         ? _OBJECT.expected
         : _COUNT_CHECKS[0]!.expected
       : (EXPECTED[issue.type] ?? String(issue.expected));

@@ -37,39 +37,51 @@ function runChecks(
 }
 
 /**
- * Gives a usage schema a fast path: its copier reads the input (each field
- * read once) and checks it as it copies; for valid input the copy is the
- * output, and the rest of the pipe after the copier (the consistency check of
- * a strict schema) runs on it, as valibot's pipe would run it; anything else
- * runs the whole pipe, so that its issues are valibot's own. The result is
- * still the same valibot schema (entries, pipe, `~standard`), so it composes
- * in `v.pipe`, `v.safeParse` and every Standard Schema consumer; the
+ * Makes a schema that runs `run` in place of its own `~run`, and is
+ * otherwise the same valibot schema (entries, pipe, `~standard`), so that it
+ * composes in `v.pipe`, `v.safeParse` and every Standard Schema consumer.
+ */
+function withRun<TSchema extends UsageSchema>(
+  schema: TSchema,
+  run: (dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) => v.OutputDataset<unknown, v.BaseIssue<unknown>>,
+): TSchema {
+  const fast: TSchema = { ...schema, '~run': run };
+  (fast as { '~standard': v.StandardProps<unknown, unknown> })['~standard'] = {
+    version: 1,
+    vendor: 'valibot',
+    validate: (value) => run({ value }, v.getGlobalConfig()) as ReturnType<v.StandardProps<unknown, unknown>['validate']>,
+  };
+  return fast;
+}
+
+/**
+ * Gives a schema a fast path that answers valid input on its own: `read`
+ * gives the output of valid input, or `undefined` for anything else, which
+ * then runs the whole pipe, so that its issues are valibot's own. The
  * properties test checks that it accepts, outputs and reports what the pipe
  * does.
  *
  * @param schema The whole pipe.
- * @param wire Whether the schema takes the wire form (the SDK form otherwise).
- * @param strict Whether its counts are under the strict rules.
+ * @param read The output of valid input, or `undefined`.
  *
  * @returns The schema with the fast path.
  */
 // @__NO_SIDE_EFFECTS__
+export function _withFastRead<TSchema extends UsageSchema>(schema: TSchema, read: (input: unknown) => ImageUsage | undefined): TSchema {
+  return withRun(schema, (dataset, config) => {
+    const output = read(dataset.value);
+    return output === undefined ? schema['~run'](dataset, _config(config)) : { typed: true, value: output };
+  });
+}
+
+// @__NO_SIDE_EFFECTS__
 export function _withFastPath<TSchema extends UsageSchema>(schema: TSchema, wire: boolean, strict: boolean): TSchema {
   const checks = schema.pipe.slice(2) as v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[];
-  const fast: TSchema = {
-    ...schema,
-    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
-      const output = readCopy(dataset.value, wire, strict);
-      if (output === undefined) return schema['~run'](dataset, _config(config));
-      const result: v.SuccessDataset<ImageUsage> = { typed: true, value: output };
-      // A strict copy whose sums hold exactly needs no consistency action: it would find nothing.
-      return checks.length === 0 || (strict && _addsUp(output)) ? result : runChecks(checks, result, _config(config));
-    },
-  };
-  (fast as { '~standard': v.StandardProps<unknown, unknown> })['~standard'] = {
-    version: 1,
-    vendor: 'valibot',
-    validate: (value) => fast['~run']({ value }, v.getGlobalConfig()) as ReturnType<v.StandardProps<unknown, unknown>['validate']>,
-  };
-  return fast;
+  return withRun(schema, (dataset, config) => {
+    const output = readCopy(dataset.value, wire, strict);
+    if (output === undefined) return schema['~run'](dataset, _config(config));
+    const result: v.SuccessDataset<ImageUsage> = { typed: true, value: output };
+    // A strict copy whose sums hold exactly needs no consistency action: it would find nothing.
+    return checks.length === 0 || (strict && _addsUp(output)) ? result : runChecks(checks, result, _config(config));
+  });
 }

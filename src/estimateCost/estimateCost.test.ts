@@ -58,22 +58,23 @@ describe('estimateCost', () => {
     expect(estimateCost(details, { ...noTextPrice, outputText: undefined })).toBe(0.148013);
   });
 
-  test('rounds the total once, half up, to a millionth', () => {
-    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.5 })).toBe(0.000001);
-    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.499 })).toBe(0);
-    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.5 })).toBe(0.000002);
-    // the parts are not rounded one by one: two halves make one millionth (not two),
-    // two quarters make a half that rounds up to one (not zero)
+  test('gives the number nearest the exact cost, below a millionth too, never a sum of rounded products', () => {
+    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.5 })).toBe(5e-7);
+    expect(estimateCost(textOnly(1), { ...prices, inputText: 0.499 })).toBe(4.99e-7);
+    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.5 })).toBe(1.5e-6);
+    // The parts are added exactly, then turned into a number once.
     const two = { totalTokens: 2, inputTokens: 2, outputTokens: 0, inputTokensDetails: { textTokens: 1, imageTokens: 1 } };
-    expect(estimateCost(two, { ...prices, inputText: 0.5, inputImage: 0.5 })).toBe(0.000001);
-    expect(estimateCost(two, { ...prices, inputText: 0.25, inputImage: 0.25 })).toBe(0.000001);
+    expect(estimateCost(two, { ...prices, inputText: 0.1, inputImage: 0.2 })).toBe(3e-7);
+    expect(1 * (0.1 / 1e6) + 1 * (0.2 / 1e6)).not.toBe(3e-7);
   });
 
   test('takes prices and counts at the decimal they print as, exponents included', () => {
     expect(estimateCost(textOnly(1e7), { ...prices, inputText: 1e-7 })).toBe(0.000001);
-    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.1 })).toBe(0); // 0.3 millionths
-    expect(estimateCost(textOnly(7), { ...prices, inputText: 0.1 })).toBe(0.000001); // 0.7 millionths
-    expect(estimateCost(textOnly(0.5), { ...prices, inputText: 3 })).toBe(0.000002); // 1.5 millionths
+    expect(estimateCost(textOnly(3), { ...prices, inputText: 0.1 })).toBe(3e-7);
+    expect(estimateCost(textOnly(7), { ...prices, inputText: 0.1 })).toBe(7e-7);
+    expect(estimateCost(textOnly(0.5), { ...prices, inputText: 3 })).toBe(1.5e-6);
+    // 1e-606 is below the smallest number: the nearest is 0.
+    expect(estimateCost(textOnly(1e-300), { ...prices, inputText: 1e-300 })).toBe(0);
     expect(estimateCost(textOnly(0), prices)).toBe(0);
   });
 
@@ -99,9 +100,8 @@ describe('estimateCost', () => {
             (output !== undefined && pOutText !== undefined
               ? BigInt(output.textTokens) * BigInt(pOutText) + BigInt(output.imageTokens) * BigInt(pOutImage)
               : BigInt(usage.outputTokens) * BigInt(pOutImage));
-          const micros = (tenThousandthsOfMillionths + 5000n) / 10000n;
-          const expected = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`.replace(/\.?0+$/, '');
-          expect(String(estimateCost(usage, given))).toBe(expected === '' ? '0' : expected);
+          // The exact cost in ten-thousandths of millionths, read as a decimal: the number nearest it.
+          expect(estimateCost(usage, given)).toBe(Number(`${tenThousandthsOfMillionths}e-10`));
         },
       ),
       { numRuns: 500 },

@@ -47,14 +47,15 @@ interface Decimal {
  *
  * The arithmetic is exact: each count and each price is taken at the decimal
  * value it prints as (`String(1.25)` is `'1.25'`), multiplied and added as
- * integers, and the total is rounded once, half up, to a millionth of the
- * currency unit. The result is the `number` nearest that decimal, which for a
- * cost below 2^33 (8,589,934,592) units is the decimal itself.
+ * integers, and the result is the `number` nearest that exact decimal, so
+ * that it is exact to far below a millionth of the currency unit for any cost
+ * under 2^33 (8,589,934,592) units, and never carries the error of adding
+ * rounded products (`0.184805`, not `0.18480500000000002`).
  *
  * @param usage The usage object, in the SDK form; its sums must add up.
  * @param prices The prices per million tokens.
  *
- * @returns The cost, in the currency unit of the prices, to a millionth.
+ * @returns The cost, in the currency unit of the prices.
  *
  * @throws {TypeError} When `usage` is not a valid `ImageUsage`, or a price is
  * not a number, naming the field.
@@ -108,7 +109,7 @@ export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
     terms.push([counts[2]!, outputImage]);
   }
 
-  // count × price per million tokens = cost in millionths of the unit.
+  // count × price per million tokens = cost in millionths of the unit, exactly.
   const products = terms.map(([count, price]) => {
     const a = toDecimal(count);
     const b = toDecimal(price);
@@ -117,14 +118,13 @@ export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
   const scale = Math.max(...products.map((product) => product.scale));
   let sum = 0n;
   for (const product of products) sum += product.digits * 10n ** BigInt(scale - product.scale);
-  const unit = 10n ** BigInt(scale);
-  const micros = sum / unit + (2n * (sum % unit) >= unit ? 1n : 0n);
-  if (micros >= BigInt(MAX_COST) * 1_000_000n) {
+  if (sum >= BigInt(MAX_COST) * 1_000_000n * 10n ** BigInt(scale)) {
     throw new RangeError(
       `estimateCost: the cost reaches 2^33 (${MAX_COST}) currency units, past which a number cannot hold every millionth`,
     );
   }
-  return Number(micros) / 1e6;
+  // The number nearest the exact decimal: JavaScript reads a decimal to the nearest number.
+  return Number(`${sum}e-${scale + 6}`);
 }
 
 /** Reads and checks one price. */

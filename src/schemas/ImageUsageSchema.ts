@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { _copyImageUsage } from '../_internal/_copyUsage.ts';
-import { _message } from '../_internal/_message.ts';
+import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
@@ -78,7 +78,7 @@ export const ImageUsageSchema: ImageUsageSchemaType = /* @__PURE__ */ _withFastP
         inputTokensDetails: InputTokensDetailsSchema,
         outputTokensDetails: v.optional(OutputTokensDetailsSchema),
       },
-      _message,
+      _usageMessage,
     ),
     v.transform((usage) => _copyImageUsage(usage)!),
   ),

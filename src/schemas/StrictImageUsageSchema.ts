@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { _copyImageUsage } from '../_internal/_copyUsage.ts';
-import { _message } from '../_internal/_message.ts';
+import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -77,7 +77,7 @@ export const StrictImageUsageSchema: StrictImageUsageSchemaType = /* @__PURE__ *
         inputTokensDetails: StrictTokensDetailsSchema,
         outputTokensDetails: v.optional(StrictTokensDetailsSchema),
       },
-      _message,
+      _usageMessage,
     ),
     v.transform((usage) => _copyImageUsage(usage)!),
     consistentImageUsage(),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
-import { _message } from '../_internal/_message.ts';
+import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
 import type { ImageUsage } from '../types/index.ts';
@@ -74,7 +74,7 @@ export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = /* @__
         input_tokens_details: StrictWireTokensDetailsSchema,
         output_tokens_details: v.nullish(StrictWireTokensDetailsSchema),
       },
-      _message,
+      _usageMessage,
     ),
     v.transform((usage) => _copyWireImageUsage(usage)!),
     consistentImageUsage({ form: 'wire' }),

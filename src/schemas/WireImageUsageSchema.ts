@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
-import { _message } from '../_internal/_message.ts';
+import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
@@ -72,7 +72,7 @@ export const WireImageUsageSchema: WireImageUsageSchemaType = /* @__PURE__ */ _w
         input_tokens_details: WireTokensDetailsSchema,
         output_tokens_details: v.nullish(WireTokensDetailsSchema),
       },
-      _message,
+      _usageMessage,
     ),
     v.transform((usage) => _copyWireImageUsage(usage)!),
   ),

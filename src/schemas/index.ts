@@ -1,4 +1,5 @@
 export * from './CountSchema.ts';
+export * from './GeminiUsageMetadataSchema.ts';
 export * from './ImageUsageSchema.ts';
 export * from './StrictImageUsageSchema.ts';
 export * from './StrictWireImageUsageSchema.ts';

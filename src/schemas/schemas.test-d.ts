@@ -8,6 +8,7 @@ import { StrictWireImageUsageSchema } from './StrictWireImageUsageSchema.ts';
 import { InputTokensDetailsSchema, OutputTokensDetailsSchema } from './TokensDetailsSchema.ts';
 import { WireTokensDetailsSchema } from './WireTokensDetailsSchema.ts';
 import { WireImageUsageSchema } from './WireImageUsageSchema.ts';
+import { type GeminiModality, type GeminiUsageMetadata, GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema } from './GeminiUsageMetadataSchema.ts';
 
 test('every usage schema outputs exactly ImageUsage', () => {
   expectTypeOf<v.InferOutput<typeof ImageUsageSchema>>().toEqualTypeOf<ImageUsage>();
@@ -37,4 +38,14 @@ test('they are Standard Schemas with the same types', () => {
   expectTypeOf<StandardTypes<typeof ImageUsageSchema>['output']>().toEqualTypeOf<ImageUsage>();
   expectTypeOf<StandardTypes<typeof WireImageUsageSchema>['output']>().toEqualTypeOf<ImageUsage>();
   expectTypeOf<StandardTypes<typeof StrictImageUsageSchema>['output']>().toEqualTypeOf<ImageUsage>();
+});
+
+test('the Gemini schemas take usageMetadata and output exactly ImageUsage', () => {
+  expectTypeOf<v.InferOutput<typeof GeminiUsageMetadataSchema>>().toEqualTypeOf<ImageUsage>();
+  expectTypeOf<v.InferOutput<typeof StrictGeminiUsageMetadataSchema>>().toEqualTypeOf<ImageUsage>();
+  expectTypeOf<GeminiUsageMetadata['promptTokenCount']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<NonNullable<GeminiUsageMetadata['candidatesTokensDetails']>[number]>().toEqualTypeOf<{
+    modality?: GeminiModality | undefined;
+    tokenCount?: number | undefined;
+  }>();
 });

@@ -102,3 +102,42 @@ export const functionDetailsUsage: fc.Arbitrary<unknown> = fc
     copy[key] = Object.assign(() => 0, { textTokens: 1, imageTokens: 2, text_tokens: 1, image_tokens: 2 });
     return copy;
   });
+
+/** A Gemini usageMetadata-like value: each count and details array absent, valid or not, entries of any modality. */
+export const geminiLike: fc.Arbitrary<unknown> = fc.oneof(
+  fc.record(
+    {
+      promptTokenCount: fc.oneof(fc.nat(5000), count, notCount),
+      candidatesTokenCount: fc.oneof(fc.nat(5000), count),
+      totalTokenCount: fc.oneof(fc.nat(10_000), count),
+      thoughtsTokenCount: fc.nat(2000),
+      toolUsePromptTokenCount: fc.oneof(fc.nat(500), notCount),
+      cachedContentTokenCount: fc.nat(500),
+      promptTokensDetails: fc.oneof(
+        fc.array(
+          fc.record(
+            { modality: fc.constantFrom('TEXT', 'IMAGE', 'DOCUMENT', 'AUDIO', 'VIDEO', 'MODALITY_UNSPECIFIED', 'OTHER'), tokenCount: fc.oneof(fc.nat(5000), notCount) },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 4 },
+        ),
+        notCount,
+      ),
+      candidatesTokensDetails: fc.array(fc.record({ modality: fc.constantFrom('TEXT', 'IMAGE', 'AUDIO'), tokenCount: fc.nat(5000) }, { requiredKeys: [] }), { maxLength: 3 }),
+      cacheTokensDetails: fc.array(fc.record({ modality: fc.constantFrom('TEXT', 'IMAGE', 'VIDEO'), tokenCount: fc.nat(500) }, { requiredKeys: [] }), { maxLength: 2 }),
+      toolUsePromptTokensDetails: fc.array(fc.record({ modality: fc.constantFrom('TEXT', 'IMAGE'), tokenCount: fc.nat(500) }), { maxLength: 2 }),
+      trafficType: fc.constantFrom('ON_DEMAND', 'PROVISIONED_THROUGHPUT'),
+    },
+    { requiredKeys: [] },
+  ),
+  // Gemini's own rules holding: prompt and candidates itemised, the total their sum.
+  fc.tuple(fc.nat(5000), fc.nat(5000), fc.nat(3000), fc.nat(2000), fc.nat(300)).map(([text, image, outText, outImage, thoughts]) => ({
+    promptTokenCount: text + image,
+    promptTokensDetails: [{ modality: 'TEXT', tokenCount: text }, { modality: 'IMAGE', tokenCount: image }],
+    candidatesTokenCount: outText + outImage,
+    candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: outImage }],
+    thoughtsTokenCount: thoughts,
+    totalTokenCount: text + image + outText + outImage + thoughts,
+  })),
+  fc.anything(),
+);

@@ -1,0 +1,161 @@
+import { _GEMINI } from '../_shape.ts';
+import type { ImageUsage } from '../types/index.ts';
+import { _formatNumber } from './_formatNumber.ts';
+import { _isCount, _isStrictCount } from './_isCount.ts';
+
+// The rules of the Gemini form (`_GEMINI` in `_shape.ts`), applied to a
+// Gemini usage object whose shape is valid: by the fast path to the copy it
+// makes, and by the schemas' checks and transformation to valibot's output.
+
+/** One entry of a details array, as the shape allows it. */
+interface Entry {
+  readonly modality?: string | undefined;
+  readonly tokenCount?: number | undefined;
+}
+
+/** A Gemini usage object whose shape is valid: counts, and arrays of entries, each absent or valid. */
+export type _GeminiFields = Readonly<Record<string, number | readonly Entry[] | undefined>>;
+
+/** One problem of a Gemini usage object: where, and what was expected and received. */
+export interface _GeminiProblem {
+  readonly path: readonly (string | number)[];
+  readonly expected: string;
+  readonly received: string;
+}
+
+const { counts: COUNTS, details: DETAILS, input: INPUT, output: OUTPUT, total: TOTAL, inputImage: INPUT_IMAGE, outputImage: OUTPUT_IMAGE, modalities: MODALITIES, refused: REFUSED } =
+  _GEMINI;
+
+/** A count; absent is 0, as proto3 JSON leaves zeros out. */
+function countOf(fields: _GeminiFields, key: string): number {
+  return (fields[key] as number | undefined) ?? 0;
+}
+
+/** The tokens of a details array: of the entries of these modalities, or of all. */
+function tokensOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number {
+  let sum = 0;
+  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | undefined) ?? []) {
+    if (modalities === undefined || modalities.includes(modality ?? MODALITIES[0]!)) sum += tokenCount ?? 0;
+  }
+  return sum;
+}
+
+/** The sum of some counts. */
+function sumOf(fields: _GeminiFields, keys: readonly string[]): number {
+  return keys.reduce((sum, key) => sum + countOf(fields, key), 0);
+}
+
+/**
+ * The problems of a Gemini usage object whose shape is valid: an entry of a
+ * refused modality (audio or video) with tokens, more image tokens than the
+ * count they are part of, and under the strict rules any details array that
+ * itemises more than its count, and a total that is not the sum of its parts.
+ *
+ * @param fields The usage object.
+ * @param strict Whether the strict rules apply.
+ *
+ * @returns The problems, in the order of the fields; empty when there are none.
+ */
+export function _geminiProblems(fields: _GeminiFields, strict: boolean): _GeminiProblem[] {
+  const problems: _GeminiProblem[] = [];
+  for (const details of Object.keys(DETAILS)) {
+    ((fields[details] as readonly Entry[] | undefined) ?? []).forEach(({ modality, tokenCount = 0 }, index) => {
+      if (modality !== undefined && REFUSED.includes(modality) && tokenCount > 0) {
+        problems.push({
+          path: [details, index, 'modality'],
+          expected: `no ${REFUSED.join(' or ')} tokens (an ImageUsage has no place for them)`,
+          received: `"${modality}" with ${_formatNumber(tokenCount)} token${tokenCount === 1 ? "" : "s"}`,
+        });
+      }
+    });
+  }
+  for (const [details, count] of Object.entries(DETAILS)) {
+    const image = [INPUT_IMAGE, OUTPUT_IMAGE].find(([itemised]) => itemised === details);
+    // The image tokens must fit in their count to leave it a text part; strict, every entry must.
+    if (image === undefined && !strict) continue;
+    const modalities = strict ? undefined : image![1];
+    const itemised = tokensOf(fields, details, modalities);
+    if (itemised > countOf(fields, count)) {
+      problems.push({
+        path: [count],
+        expected: `>= ${_formatNumber(itemised)} (the ${modalities ? `${modalities.join(' and ')} ` : ''}tokens of ${details})`,
+        received: _formatNumber(countOf(fields, count)),
+      });
+    }
+  }
+  if (strict) {
+    const parts = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
+    const sum = sumOf(fields, parts);
+    if (sum !== countOf(fields, TOTAL)) {
+      problems.push({ path: [TOTAL], expected: `${parts.length > 0 ? `${parts.join(' + ')} = ` : ''}${_formatNumber(sum)}`, received: _formatNumber(countOf(fields, TOTAL)) });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The `ImageUsage` of a valid Gemini usage object: input = prompt + tool-use
+ * prompt, output = candidates + thoughts, the image tokens from the details,
+ * and text the rest of each.
+ *
+ * @param fields The usage object.
+ *
+ * @returns The usage object in the SDK form, with output details.
+ */
+export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
+  const inputTokens = sumOf(fields, INPUT);
+  const outputTokens = sumOf(fields, OUTPUT);
+  const inputImage = tokensOf(fields, ...INPUT_IMAGE);
+  const outputImage = tokensOf(fields, ...OUTPUT_IMAGE);
+  return {
+    totalTokens: countOf(fields, TOTAL),
+    inputTokens,
+    outputTokens,
+    inputTokensDetails: { textTokens: inputTokens - inputImage, imageTokens: inputImage },
+    outputTokensDetails: { textTokens: outputTokens - outputImage, imageTokens: outputImage },
+  };
+}
+
+/** Whether a value can hold fields, as `v.object()` wants. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * The fast path of the Gemini schemas: each field read once into a plain
+ * copy and checked as valibot's checks would; the `ImageUsage` when the
+ * input is valid under the rules, `undefined` otherwise (the whole pipe then
+ * says why).
+ *
+ * @param input The input.
+ * @param strict Whether the strict rules apply.
+ *
+ * @returns The usage object, or `undefined`.
+ */
+export function _readGemini(input: unknown, strict: boolean): ImageUsage | undefined {
+  if (!isObject(input)) return undefined;
+  const isCount = strict ? _isStrictCount : _isCount;
+  const fields: Record<string, number | Entry[] | undefined> = {};
+  for (const key of COUNTS) {
+    const value = input[key];
+    if (value !== undefined && !isCount(value)) return undefined;
+    fields[key] = value;
+  }
+  for (const key of Object.keys(DETAILS)) {
+    const list = input[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return undefined;
+    const entries: Entry[] = [];
+    // By index, as valibot's array schema reads it.
+    for (let index = 0; index < list.length; index++) {
+      const entry: unknown = list[index];
+      if (!isObject(entry)) return undefined;
+      const { modality, tokenCount } = entry;
+      if (modality !== undefined && !MODALITIES.includes(modality as string)) return undefined;
+      if (tokenCount !== undefined && !isCount(tokenCount)) return undefined;
+      entries.push({ modality: modality as string | undefined, tokenCount });
+    }
+    fields[key] = entries;
+  }
+  return _geminiProblems(fields, strict).length === 0 ? _geminiToImageUsage(fields) : undefined;
+}

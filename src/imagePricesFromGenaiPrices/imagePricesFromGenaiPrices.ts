@@ -1,0 +1,78 @@
+import { _checkNumber } from '../_internal/_checkNumber.ts';
+import { _describeValue } from '../_internal/_describeValue.ts';
+import type { ImagePrices } from '../estimateCost/index.ts';
+
+/**
+ * A model price of `@pydantic/genai-prices` (`calcPrice(...).model_price`):
+ * prices per million tokens by key, of which these four are read.
+ *
+ * @example
+ * ```ts
+ * import type { GenaiPricesModelPrice } from 'image-usage';
+ *
+ * const gptImage1: GenaiPricesModelPrice = { input_mtok: 5, input_image_mtok: 10, output_mtok: 40 };
+ * ```
+ */
+export interface GenaiPricesModelPrice {
+  /** The price of a million input (text) tokens. */
+  readonly input_mtok?: unknown;
+  /** The price of a million input image tokens, when the model has one of its own. */
+  readonly input_image_mtok?: unknown;
+  /** The price of a million output (text) tokens. */
+  readonly output_mtok?: unknown;
+  /** The price of a million output image tokens, when the model has one of its own. */
+  readonly output_image_mtok?: unknown;
+}
+
+const WHO = 'imagePricesFromGenaiPrices';
+
+/** Checks one flat price, or says what is wrong with it. */
+function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
+  if (typeof value === 'object' && value !== null && 'tiers' in value) {
+    throw new TypeError(
+      `${WHO}: ${key}: expected a flat price per million tokens, received a tiered one: pick the price of your tier and pass ImagePrices to estimateCost yourself`,
+    );
+  }
+  return _checkNumber(`${WHO}: ${key}`, value);
+}
+
+/**
+ * Turns a model price of `@pydantic/genai-prices` into the `ImagePrices` of
+ * `estimateCost`, so that its catalog prices usage exactly. Text is priced by
+ * `input_mtok` and `output_mtok`, images by `input_image_mtok` and
+ * `output_image_mtok`, and by the text price where a model has no image price
+ * of its own (`gpt-image-1`: `output_mtok` 40, no `output_image_mtok`). Cache
+ * prices are not read: an `ImageUsage` does not split cached tokens out. The
+ * package is not a dependency: this reads the plain object it gives.
+ *
+ * @param modelPrice The model price, from `calcPrice(usage, model, options).model_price`.
+ *
+ * @returns The prices per million tokens, in the catalog's currency (US dollars).
+ *
+ * @throws {TypeError} When `modelPrice` is not an object, or its text price is
+ * missing, not a number, or tiered, naming the key.
+ * @throws {RangeError} When a price is negative, `NaN` or infinite.
+ *
+ * @example
+ * ```ts
+ * import { calcPrice } from '@pydantic/genai-prices';
+ * import { estimateCost, imagePricesFromGenaiPrices } from 'image-usage';
+ *
+ * const { model_price } = calcPrice({}, 'gpt-image-1', { providerId: 'openai' })!;
+ * estimateCost(usage, imagePricesFromGenaiPrices(model_price));
+ * ```
+ */
+export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): ImagePrices {
+  if (typeof (modelPrice as unknown) !== 'object' || (modelPrice as unknown) === null) {
+    throw new TypeError(`${WHO}: modelPrice: expected Object, received ${_describeValue(modelPrice)}`);
+  }
+  const { input_mtok, input_image_mtok, output_mtok, output_image_mtok } = modelPrice;
+  const inputText = priceOf('input_mtok', input_mtok);
+  const outputText = priceOf('output_mtok', output_mtok);
+  return {
+    inputText,
+    inputImage: input_image_mtok === undefined ? inputText : priceOf('input_image_mtok', input_image_mtok),
+    outputText,
+    outputImage: output_image_mtok === undefined ? outputText : priceOf('output_image_mtok', output_image_mtok),
+  };
+}

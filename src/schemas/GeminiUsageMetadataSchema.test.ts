@@ -1,0 +1,128 @@
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema } from './GeminiUsageMetadataSchema.ts';
+
+/** The issues of a parse as `path: message`. */
+function issuesOf(schema: v.GenericSchema, input: unknown): string[] {
+  return (v.safeParse(schema, input).issues ?? []).map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+}
+
+// gemini-3-pro-image-preview, image output with thoughts (shared fixtures).
+const withThoughts = {
+  candidatesTokenCount: 1780,
+  candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1120 }],
+  promptTokenCount: 33,
+  promptTokensDetails: [{ modality: 'TEXT', tokenCount: 33 }],
+  thoughtsTokenCount: 529,
+  totalTokenCount: 2342,
+};
+
+describe('GeminiUsageMetadataSchema', () => {
+  test('maps usageMetadata to the SDK form: thoughts are output, the unitemised rest of each side text', () => {
+    expect(v.parse(GeminiUsageMetadataSchema, withThoughts)).toStrictEqual({
+      totalTokens: 2342,
+      inputTokens: 33,
+      outputTokens: 2309,
+      inputTokensDetails: { textTokens: 33, imageTokens: 0 },
+      outputTokensDetails: { textTokens: 1189, imageTokens: 1120 },
+    });
+  });
+
+  test('reads an absent count, tokenCount or modality as zero, as proto3 JSON writes them', () => {
+    expect(v.parse(GeminiUsageMetadataSchema, {})).toStrictEqual({
+      totalTokens: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      inputTokensDetails: { textTokens: 0, imageTokens: 0 },
+      outputTokensDetails: { textTokens: 0, imageTokens: 0 },
+    });
+    const usage = { promptTokenCount: 5, promptTokensDetails: [{ modality: 'AUDIO' }, {}, { modality: 'IMAGE' }], totalTokenCount: 5 };
+    expect(v.parse(StrictGeminiUsageMetadataSchema, usage).inputTokensDetails).toStrictEqual({ textTokens: 5, imageTokens: 0 });
+  });
+
+  test('takes IMAGE and DOCUMENT tokens of the prompt as image input, tool-use prompt as input, cached tokens as part of the prompt', () => {
+    const usage = {
+      promptTokenCount: 19875,
+      promptTokensDetails: [
+        { modality: 'DOCUMENT', tokenCount: 19000 },
+        { modality: 'IMAGE', tokenCount: 866 },
+        { modality: 'TEXT', tokenCount: 9 },
+      ],
+      cachedContentTokenCount: 1000,
+      toolUsePromptTokenCount: 100,
+      candidatesTokenCount: 3,
+      totalTokenCount: 19978,
+    };
+    expect(v.parse(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual({
+      totalTokens: 19978,
+      inputTokens: 19975,
+      outputTokens: 3,
+      inputTokensDetails: { textTokens: 109, imageTokens: 19866 },
+      outputTokensDetails: { textTokens: 3, imageTokens: 0 },
+    });
+  });
+
+  test('refuses AUDIO and VIDEO tokens, naming the modality where it is', () => {
+    const usage = { promptTokenCount: 268, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 10 }, { modality: 'VIDEO', tokenCount: 258 }] };
+    for (const schema of [GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema]) {
+      expect(issuesOf(schema, usage)[0]).toBe(
+        'promptTokensDetails.1.modality: expected no AUDIO or VIDEO tokens (an ImageUsage has no place for them), received "VIDEO" with 258 tokens',
+      );
+    }
+    expect(issuesOf(GeminiUsageMetadataSchema, { cacheTokensDetails: [{ modality: 'AUDIO', tokenCount: 1 }] })).toStrictEqual([
+      'cacheTokensDetails.0.modality: expected no AUDIO or VIDEO tokens (an ImageUsage has no place for them), received "AUDIO" with 1 token',
+    ]);
+  });
+
+  test('wants the image tokens to fit in their count, or text would be negative', () => {
+    expect(issuesOf(GeminiUsageMetadataSchema, { candidatesTokenCount: 1000, candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }] })).toStrictEqual([
+      'candidatesTokenCount: expected >= 1290 (the IMAGE tokens of candidatesTokensDetails), received 1000',
+    ]);
+    expect(issuesOf(GeminiUsageMetadataSchema, { promptTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 1 }] })).toStrictEqual([
+      'promptTokenCount: expected >= 1 (the IMAGE and DOCUMENT tokens of promptTokensDetails), received 0',
+    ]);
+  });
+
+  test("reports valibot's issues on Gemini's own paths", () => {
+    expect(issuesOf(GeminiUsageMetadataSchema, { promptTokenCount: '10', candidatesTokensDetails: [{ modality: 'PICTURE', tokenCount: -1 }] })).toStrictEqual([
+      'promptTokenCount: expected number, received "10"',
+      'candidatesTokensDetails.0.modality: expected ("MODALITY_UNSPECIFIED" | "TEXT" | "IMAGE" | "VIDEO" | "AUDIO" | "DOCUMENT"), received "PICTURE"',
+      'candidatesTokensDetails.0.tokenCount: expected >=0, received -1',
+    ]);
+    expect(issuesOf(GeminiUsageMetadataSchema, { promptTokensDetails: {} })).toStrictEqual(['promptTokensDetails: expected Array, received Object']);
+    expect(issuesOf(GeminiUsageMetadataSchema, null)).toStrictEqual(['(root): expected Object, received null']);
+  });
+
+  test('the default rules take fractions, inconsistent totals and details short of their count', () => {
+    expect(v.is(GeminiUsageMetadataSchema, { ...withThoughts, totalTokenCount: 1, promptTokenCount: 0.5, promptTokensDetails: [{ tokenCount: 10 }] })).toBe(true);
+  });
+
+  test('is a Standard Schema', () => {
+    expect(GeminiUsageMetadataSchema['~standard'].validate(withThoughts)).toStrictEqual({ typed: true, value: v.parse(GeminiUsageMetadataSchema, withThoughts) });
+  });
+});
+
+describe('StrictGeminiUsageMetadataSchema', () => {
+  test("checks Gemini's own total rule, in Gemini's names", () => {
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { ...withThoughts, totalTokenCount: 2341 })).toStrictEqual([
+      'totalTokenCount: expected promptTokenCount + candidatesTokenCount + thoughtsTokenCount = 2342, received 2341',
+    ]);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { toolUsePromptTokenCount: 4, totalTokenCount: 5 })).toStrictEqual([
+      'totalTokenCount: expected toolUsePromptTokenCount = 4, received 5',
+    ]);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { totalTokenCount: 5 })).toStrictEqual(['totalTokenCount: expected 0, received 5']);
+  });
+
+  test('wants every details array to itemise no more than its count, and safe integers', () => {
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { promptTokenCount: 10, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 11 }], totalTokenCount: 10 })).toStrictEqual([
+      'promptTokenCount: expected >= 11 (the tokens of promptTokensDetails), received 10',
+    ]);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { ...withThoughts, promptTokenCount: 33.5 })[0]).toBe('promptTokenCount: expected a safe integer, received 33.5');
+  });
+
+  test('its output is consistent: total = input + output, and each side = text + image', () => {
+    const usage = v.parse(StrictGeminiUsageMetadataSchema, withThoughts);
+    expect(usage.totalTokens).toBe(usage.inputTokens + usage.outputTokens);
+    expect(usage.outputTokens).toBe(usage.outputTokensDetails!.textTokens + usage.outputTokensDetails!.imageTokens);
+  });
+});

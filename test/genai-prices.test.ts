@@ -1,0 +1,152 @@
+import { calcPrice, extractUsage, findProvider } from '@pydantic/genai-prices';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { estimateCost, GeminiUsageMetadataSchema, type ImageUsage, imagePricesFromGenaiPrices } from '../src/index.ts';
+import { geminiPayloads, sharedGeminiPayloads } from './fixtures/index.ts';
+
+// image-usage against @pydantic/genai-prices itself (a devDependency, used
+// offline from its bundled data): its catalog through imagePricesFromGenaiPrices
+// into estimateCost, and its extraction of Gemini's usageMetadata.
+
+const MODELS = [
+  ['openai', 'gpt-image-1'],
+  ['openai', 'gpt-image-1-mini'],
+  ['openai', 'gpt-image-1.5'],
+  ['openai', 'gpt-image-2'],
+  ['google', 'gemini-2.5-flash-image'],
+  ['google', 'gemini-3-pro-image-preview'],
+] as const;
+
+/** The model price of the catalog (no usage needed to find it). */
+function modelPrice(providerId: string, model: string) {
+  const result = calcPrice({}, model, { providerId });
+  if (result === null) throw new Error(`genai-prices has no price for ${providerId}/${model}`);
+  return result.model_price;
+}
+
+/** What genai-prices charges for an ImageUsage with output details: its usage keys, from ours. */
+function theirPrice(providerId: string, model: string, usage: ImageUsage): number {
+  return calcPrice(
+    {
+      input_tokens: usage.inputTokens,
+      input_image_tokens: usage.inputTokensDetails.imageTokens,
+      output_tokens: usage.outputTokens,
+      output_image_tokens: usage.outputTokensDetails!.imageTokens,
+    },
+    model,
+    { providerId },
+  )!.total_price;
+}
+
+/** The exact cost, as a decimal: integers times prices (read at their decimals), over a million. */
+function exactCost(usage: ImageUsage, prices: ReturnType<typeof imagePricesFromGenaiPrices>): number {
+  const terms: [number, number][] = [
+    [usage.inputTokensDetails.textTokens, prices.inputText],
+    [usage.inputTokensDetails.imageTokens, prices.inputImage],
+    [usage.outputTokensDetails!.textTokens, prices.outputText!],
+    [usage.outputTokensDetails!.imageTokens, prices.outputImage],
+  ];
+  // Prices in the catalog have at most four decimals.
+  const sum = terms.reduce((total, [count, price]) => total + BigInt(count) * BigInt(Math.round(price * 1e4)), 0n);
+  return Number(`${sum}e-10`);
+}
+
+/** A consistent usage object with output details, of the sizes image models report. */
+const detailedUsage: fc.Arbitrary<ImageUsage> = fc
+  .tuple(fc.nat(20_000), fc.nat(20_000), fc.nat(5_000), fc.nat(20_000))
+  .map(([inputText, inputImage, outputText, outputImage]) => ({
+    totalTokens: inputText + inputImage + outputText + outputImage,
+    inputTokens: inputText + inputImage,
+    outputTokens: outputText + outputImage,
+    inputTokensDetails: { textTokens: inputText, imageTokens: inputImage },
+    outputTokensDetails: { textTokens: outputText, imageTokens: outputImage },
+  }));
+
+describe('prices from the genai-prices catalog', () => {
+  test.each(MODELS)('%s/%s: the catalog price, as ImagePrices', (providerId, model) => {
+    const price = modelPrice(providerId, model);
+    const prices = imagePricesFromGenaiPrices(price);
+    expect(prices.inputText).toBe(price['input_mtok']);
+    expect(prices.outputText).toBe(price['output_mtok']);
+    // Where a model has no image price of its own, its text price is the image price.
+    expect(prices.inputImage).toBe(price['input_image_mtok'] ?? price['input_mtok']);
+    expect(prices.outputImage).toBe(price['output_image_mtok'] ?? price['output_mtok']);
+  });
+
+  test.each(MODELS)('%s/%s: on 10,000 usages with output details, estimateCost is their total within 1e-9, and exact where theirs is not', (providerId, model) => {
+    const prices = imagePricesFromGenaiPrices(modelPrice(providerId, model));
+    let inexact = 0;
+    fc.assert(
+      fc.property(detailedUsage, (usage) => {
+        const ours = estimateCost(usage, prices);
+        const theirs = theirPrice(providerId, model, usage);
+        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-9 * Math.max(ours, theirs));
+        const exact = exactCost(usage, prices);
+        expect(ours).toBe(exact);
+        if (theirs !== exact) inexact++;
+      }),
+      { numRuns: 10_000 },
+    );
+    // Floating point leaves theirs off the exact cost in many of them.
+    expect(inexact).toBeGreaterThan(100);
+  });
+
+  test('without output details the two differ on purpose: image-usage prices undetailed output as image, genai-prices as text', () => {
+    const usage: ImageUsage = { totalTokens: 1066, inputTokens: 10, outputTokens: 1056, inputTokensDetails: { textTokens: 10, imageTokens: 0 } };
+    const prices = imagePricesFromGenaiPrices(modelPrice('openai', 'gpt-image-1.5'));
+    expect(estimateCost(usage, prices)).toBe(0.033842);
+    expect(calcPrice({ input_tokens: 10, output_tokens: 1056 }, 'gpt-image-1.5', { providerId: 'openai' })!.total_price).toBeCloseTo(0.01061, 12);
+  });
+
+  test('refuses a tiered or missing price, not a guess', () => {
+    const tiered = calcPrice({ input_tokens: 1 }, 'gemini-2.5-pro', { providerId: 'google' })!.model_price;
+    expect(() => imagePricesFromGenaiPrices(tiered)).toThrow(
+      new TypeError('imagePricesFromGenaiPrices: input_mtok: expected a flat price per million tokens, received a tiered one: pick the price of your tier and pass ImagePrices to estimateCost yourself'),
+    );
+  });
+});
+
+describe("Gemini's usageMetadata, as genai-prices reads it", () => {
+  const google = findProvider({ providerId: 'google' })!;
+  /** What genai-prices reads: nothing at all from an object without one count (it throws), which is all zeros. */
+  const extract = (usageMetadata: Record<string, unknown>): Record<string, number | undefined> => {
+    try {
+      return extractUsage(google, { usageMetadata }).usage;
+    } catch (error) {
+      expect((error as Error).message).toBe('No usage information found at "usageMetadata"');
+      return {};
+    }
+  };
+  const readable = geminiPayloads.filter(({ usageMetadata }) => v.is(GeminiUsageMetadataSchema, usageMetadata));
+
+  test('the shared payloads say what genai-prices reads from them, and it still does', () => {
+    for (const { usageMetadata, genaiPricesExtracted } of sharedGeminiPayloads) {
+      expect(extractUsage(google, { usageMetadata }).usage).toStrictEqual(genaiPricesExtracted);
+    }
+  });
+
+  test.each(readable.map((payload) => [payload.name, payload] as const))('%s: the same input, output and image tokens', (_, { usageMetadata }) => {
+    const ours = v.parse(GeminiUsageMetadataSchema, usageMetadata);
+    const theirs = extract(usageMetadata);
+    expect({
+      input: ours.inputTokens,
+      inputImage: ours.inputTokensDetails.imageTokens,
+      output: ours.outputTokens,
+      outputImage: ours.outputTokensDetails!.imageTokens,
+    }).toStrictEqual({
+      input: theirs['input_tokens'] ?? 0,
+      inputImage: theirs['input_image_tokens'] ?? 0,
+      output: theirs['output_tokens'] ?? 0,
+      outputImage: theirs['output_image_tokens'] ?? 0,
+    });
+  });
+
+  test('the payloads with audio or video tokens are the ones refused', () => {
+    for (const { name, usageMetadata } of geminiPayloads) {
+      const usage = extract(usageMetadata);
+      const audioOrVideo = Object.entries(usage).some(([key, count]) => /audio|video/.test(key) && (count ?? 0) > 0);
+      expect([name, v.is(GeminiUsageMetadataSchema, usageMetadata)]).toStrictEqual([name, !audioOrVideo]);
+    }
+  });
+});
