@@ -4,7 +4,7 @@ import { _copyImageUsage, _copyWireImageUsage } from './_copyUsage.ts';
 import { _config } from './_globalConfig.ts';
 import { _addsUp, _hasStrictCounts } from './_matchesImageUsage.ts';
 
-/** A usage schema: a pipe of an object schema, the copier that makes its output, and any checks of the copy. */
+/** A schema with a pipe: an object schema first, then what makes the output and what checks it. */
 type UsageSchema = v.GenericSchema & { readonly pipe: readonly unknown[] };
 
 /**
@@ -74,6 +74,21 @@ export function _withFastRead<TSchema extends UsageSchema>(schema: TSchema, read
   });
 }
 
+/**
+ * Gives one of the four usage schemas its fast path: the copier of its form
+ * reads the input (each field once) and checks it as it copies; for valid
+ * input the copy is the output, and the rest of the pipe after the copier
+ * (the consistency check of a strict schema) runs on it, as valibot's pipe
+ * would run it; anything else runs the whole pipe, so that its issues are
+ * valibot's own. The properties test checks that it accepts, outputs and
+ * reports what the pipe does.
+ *
+ * @param schema The whole pipe: an object schema, the copier, and any checks of the copy.
+ * @param wire Whether the schema takes the wire form (the SDK form otherwise).
+ * @param strict Whether its counts are under the strict rules.
+ *
+ * @returns The schema with the fast path.
+ */
 // @__NO_SIDE_EFFECTS__
 export function _withFastPath<TSchema extends UsageSchema>(schema: TSchema, wire: boolean, strict: boolean): TSchema {
   const checks = schema.pipe.slice(2) as v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[];

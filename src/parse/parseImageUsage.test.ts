@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ImageUsageError } from './ImageUsageError.ts';
+import { isImageUsage } from '../isImageUsage/index.ts';
 import { parseImageUsage } from './parseImageUsage.ts';
 
 const wire = {
@@ -113,5 +114,43 @@ describe('parseImageUsage', () => {
     parseImageUsage(input);
     errorOf({ ...input, total_tokens: 'x' });
     expect(input).toStrictEqual(before);
+  });
+});
+
+describe('how often parseImageUsage reads its input', () => {
+  /** A deep copy of a usage object whose every field counts its reads by path. */
+  function counted(value: Record<string, unknown>, reads: Map<string, number>, prefix = ''): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const inner = typeof field === 'object' && field !== null ? counted(field as Record<string, unknown>, reads, `${prefix}${key}.`) : field;
+      Object.defineProperty(copy, key, {
+        get: () => (reads.set(`${prefix}${key}`, (reads.get(`${prefix}${key}`) ?? 0) + 1), inner),
+        enumerable: true,
+      });
+    }
+    return copy;
+  }
+
+  test.each([
+    ['wire', wire],
+    ['SDK', sdk],
+  ] as const)('%s form: every field of valid input once, of invalid input twice (the fast path, then valibot)', (_, usage) => {
+    for (const strict of [false, true]) {
+      const reads = new Map<string, number>();
+      parseImageUsage(counted(usage, reads), { strict });
+      expect([...reads.values()].every((count) => count === 1)).toBe(true);
+      expect(reads.size).toBe(6); // three counts, the input details and its two
+    }
+    const reads = new Map<string, number>();
+    const key = Object.keys(usage)[0]!;
+    errorOf(counted({ ...usage, [key]: 'x' }, reads));
+    expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+    expect(reads.get(key)).toBe(2);
+  });
+
+  test('isImageUsage stops at the first field that fails', () => {
+    const reads = new Map<string, number>();
+    expect(isImageUsage(counted({ ...sdk, totalTokens: 'x' }, reads))).toBe(false);
+    expect([...reads.keys()]).toStrictEqual(['totalTokens']);
   });
 });
