@@ -17,6 +17,8 @@ export default defineConfig({
         resolve: { alias: { 'image-usage': fileURLToPath(new URL('src/index.ts', import.meta.url)) } },
         test: {
           name: 'unit',
+          // A few tests run tsc, deno or a child Node; a busy machine takes longer than vitest's 5 s.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/packed/**'],
           typecheck: {

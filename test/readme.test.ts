@@ -73,7 +73,7 @@ describe('the code blocks of the README and the docs', () => {
     const tsc = new URL('node_modules/.bin/tsc', ROOT).pathname;
     const result = await promisify(execFile)(tsc, ['-p', new URL('tsconfig.json', SNIPPETS).pathname]).catch((error: unknown) => error);
     expect((result as { stdout: string }).stdout).toBe('');
-  });
+  }, 60_000);
 
   test.each(snippets.map((snippet) => [snippet.name, snippet] as const))('%s runs and its → lines hold', async (_, { name, arrows }) => {
     const assertions: Array<[unknown, unknown]> = [];

@@ -16,19 +16,19 @@ import { describe, expect, test } from 'vitest';
 // the bytes are spent on.
 const imports = [
   { name: 'isImageUsage', target: 300, budget: 300 },
-  { name: 'ratio', target: undefined, budget: 770 },
-  { name: 'toWire', target: undefined, budget: 1500 },
-  { name: 'checkImageUsage', target: 900, budget: 1910 },
-  { name: 'sumImageUsage', target: 900, budget: 1940 },
-  { name: 'estimateCost', target: 1200, budget: 2340 },
-  { name: 'ImageUsageSchema', target: undefined, budget: 2850 },
-  { name: 'parseImageUsage', target: 3000, budget: 4450 },
-  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 3760 },
-  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1000 },
-  // Everything: issue "One shape, written once" set 4,500 B and the budget was 6,650 B before the
-  // Gemini schemas and imagePricesFromGenaiPrices; both grow by the 1,616 B those exports add
-  // (6,542 B measured without them, 8,158 B with).
-  { name: '*', target: 6116, budget: 8270 },
+  { name: 'ratio', target: undefined, budget: 795 },
+  { name: 'toWire', target: undefined, budget: 1550 },
+  { name: 'checkImageUsage', target: 900, budget: 2040 },
+  { name: 'sumImageUsage', target: 900, budget: 1990 },
+  { name: 'estimateCost', target: 1200, budget: 2450 },
+  { name: 'ImageUsageSchema', target: undefined, budget: 2920 },
+  { name: 'parseImageUsage', target: 3000, budget: 4580 },
+  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 3980 },
+  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1025 },
+  // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
+  // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
+  // imported by name: 6,500 B without them, 8,191 B with).
+  { name: '*', target: 6191, budget: 8550 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));

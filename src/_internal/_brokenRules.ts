@@ -1,14 +1,16 @@
 import { _RULES, type _Rule } from '../_shape.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { _checkNumber } from './_checkNumber.ts';
-import { _formatNumber } from './_formatNumber.ts';
+import { _formatFigures } from './_formatNumber.ts';
 
 /** The default relative tolerance for counts that are not safe integers. */
 export const _DEFAULT_TOLERANCE = 1e-9;
 
 /** One broken rule of a usage object. */
 export interface _BrokenRule extends _Rule {
-  /** The sum of the parts, as a `number`; never equal to `received`. */
+  /** The two parts. */
+  readonly addends: readonly [number, number];
+  /** The sum of the parts, as a `number` (the nearest one past 2^53); never equal to `received`. */
   readonly expected: number;
   /** The reported figure. */
   readonly received: number;
@@ -63,7 +65,7 @@ export function _findBrokenRules(counts: ArrayLike<number>, hasOutputDetails: bo
     const agrees =
       expected === received ||
       (!exact && expected !== Infinity && Math.abs(expected - received) <= tolerance * Math.max(expected, received));
-    if (!agrees) found.push({ ...rule, expected, received });
+    if (!agrees) found.push({ ...rule, addends: [a, b], expected, received });
   }
   return found;
 }
@@ -80,12 +82,9 @@ export function _findBrokenRules(counts: ArrayLike<number>, hasOutputDetails: bo
  * @returns The two texts.
  */
 export function _ruleTexts(broken: _BrokenRule, paths: readonly string[]): { expected: string; received: string } {
-  const { parts, expected, received } = broken;
-  const exact = _formatNumber(expected) === _formatNumber(received);
-  return {
-    expected: `${paths[parts[0]]!} + ${paths[parts[1]]!} = ${_formatNumber(expected, exact)}`,
-    received: _formatNumber(received, exact),
-  };
+  const { parts, addends, expected, received } = broken;
+  const [sum, figure] = _formatFigures(addends, expected, received);
+  return { expected: `${paths[parts[0]]!} + ${paths[parts[1]]!} = ${sum}`, received: figure };
 }
 
 /**
@@ -96,7 +95,7 @@ export function _ruleTexts(broken: _BrokenRule, paths: readonly string[]): { exp
  *
  * @returns The tolerance.
  */
-export function _tolerance(options: { readonly tolerance?: number } | undefined): number {
+export function _tolerance(options: { readonly tolerance?: number | undefined } | undefined): number {
   const tolerance = options?.tolerance;
   return tolerance === undefined ? _DEFAULT_TOLERANCE : _checkNumber('tolerance', tolerance);
 }

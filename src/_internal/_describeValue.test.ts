@@ -71,3 +71,7 @@ describe('_describeValue', () => {
     );
   });
 });
+
+test('escapes the C1 controls and the invisible and direction marks, which could make a log line read otherwise', () => {
+  expect(_describeValue('a\u009bb\u202ec\u200bd\u2066e')).toBe('"a\\u009bb\\u202ec\\u200bd\\u2066e"');
+});

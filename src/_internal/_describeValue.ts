@@ -7,8 +7,12 @@ const KEPT = 50;
 /** Text that needs no escape: printable ASCII but for `"` and `\\`. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-/** Line breaks that JSON.stringify leaves as they are. */
-const LINE_BREAKS = /[\u0085\u2028\u2029]/g;
+/**
+ * What JSON.stringify leaves as it is but a message must not show as it is:
+ * line breaks (U+0085, U+2028, U+2029), the other C1 controls, and the
+ * invisible and direction marks that can make a log line read otherwise.
+ */
+const LINE_BREAKS = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * Describes a value for a message, on one line and in at most about 80

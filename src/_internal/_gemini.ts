@@ -1,6 +1,6 @@
 import { _GEMINI } from '../_shape.ts';
 import type { ImageUsage } from '../types/index.ts';
-import { _formatNumber } from './_formatNumber.ts';
+import { _formatFigures, _formatNumber } from './_formatNumber.ts';
 import { _isCount, _isStrictCount } from './_isCount.ts';
 
 // The rules of the Gemini form (`_GEMINI` in `_shape.ts`), applied to a
@@ -31,13 +31,18 @@ function countOf(fields: _GeminiFields, key: string): number {
   return (fields[key] as number | undefined) ?? 0;
 }
 
+/** The token counts of a details array: of the entries of these modalities, or of all. */
+function tokenCountsOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number[] {
+  const counts: number[] = [];
+  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | undefined) ?? []) {
+    if (modalities === undefined || modalities.includes(modality ?? MODALITIES[0]!)) counts.push(tokenCount ?? 0);
+  }
+  return counts;
+}
+
 /** The tokens of a details array: of the entries of these modalities, or of all. */
 function tokensOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number {
-  let sum = 0;
-  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | undefined) ?? []) {
-    if (modalities === undefined || modalities.includes(modality ?? MODALITIES[0]!)) sum += tokenCount ?? 0;
-  }
-  return sum;
+  return tokenCountsOf(fields, details, modalities).reduce((sum, count) => sum + count, 0);
 }
 
 /** The sum of some counts. */
@@ -74,20 +79,25 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
     // The image tokens must fit in their count to leave it a text part; strict, every entry must.
     if (image === undefined && !strict) continue;
     const modalities = strict ? undefined : image![1];
-    const itemised = tokensOf(fields, details, modalities);
+    const parts = tokenCountsOf(fields, details, modalities);
+    const itemised = parts.reduce((sum, part) => sum + part, 0);
     if (itemised > countOf(fields, count)) {
-      problems.push({
-        path: [count],
-        expected: `>= ${_formatNumber(itemised)} (the ${modalities ? `${modalities.join(' and ')} ` : ''}tokens of ${details})`,
-        received: _formatNumber(countOf(fields, count)),
-      });
+      const [sum, figure] = _formatFigures(parts, itemised, countOf(fields, count));
+      problems.push({ path: [count], expected: `>= ${sum} (the ${modalities ? `${modalities.join(' and ')} ` : ''}tokens of ${details})`, received: figure });
+    }
+  }
+  // Each side of the ImageUsage must be a number: finite counts can add up past the largest one.
+  for (const side of [INPUT, OUTPUT]) {
+    if (!Number.isFinite(sumOf(fields, side))) {
+      problems.push({ path: [side.find((key) => fields[key] !== undefined)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
     }
   }
   if (strict) {
-    const parts = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
-    const sum = sumOf(fields, parts);
+    const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
+    const sum = sumOf(fields, present);
     if (sum !== countOf(fields, TOTAL)) {
-      problems.push({ path: [TOTAL], expected: `${parts.length > 0 ? `${parts.join(' + ')} = ` : ''}${_formatNumber(sum)}`, received: _formatNumber(countOf(fields, TOTAL)) });
+      const [total, figure] = _formatFigures(present.map((key) => countOf(fields, key)), sum, countOf(fields, TOTAL));
+      problems.push({ path: [TOTAL], expected: `${present.length > 0 ? `${present.join(' + ')} = ` : ''}${total}`, received: figure });
     }
   }
   return problems;

@@ -13,7 +13,8 @@ const EXPECTED: Readonly<Record<string, string>> = /* @__PURE__ */ Object.fromEn
  * `checkImageUsage` and the other helpers use for the same rule. The path is
  * not in it: valibot keeps it in `issue.path` (`ImageUsageError` writes it in
  * front). A missing key reads as the value it lacks (`expected number,
- * received undefined`). The issue's `received` becomes the description too.
+ * received undefined`). The issue's `expected` and `received` become the
+ * texts of the message, so that the three always say the same.
  *
  * @param issue The issue valibot is making.
  * @param objectKeys The keys whose values are objects, for a missing one (others are counts).
@@ -29,10 +30,11 @@ export function _message(issue: v.BaseIssue<unknown>, objectKeys: readonly strin
         : _COUNT_CHECKS[0]!.expected
       : (EXPECTED[issue.type] ?? String(issue.expected));
   // valibot's own `received` names a class by its `name`, whatever that is, and
-  // quotes a string as it is (line breaks, a megabyte): the issue gets the
-  // description instead, so that nothing in it calls back into the input and
-  // `received` is what the message says.
+  // quotes a string as it is (line breaks, a megabyte), and its `expected` is
+  // null for a finite or safe integer check and the key for a missing one: the
+  // issue gets the texts of the message instead, so that nothing in it calls
+  // back into the input and its fields say what the message says.
   const received = _describeValue(issue.input);
-  (issue as { received: string }).received = received;
+  Object.assign(issue, { expected, received });
   return `expected ${expected}, received ${received}`;
 }

@@ -76,3 +76,10 @@ describe('_readUsage', () => {
     expect(_readFields({ ...usage, inputTokensDetails: details }).slice(4, 7)).toStrictEqual([details, undefined, undefined]);
   });
 });
+
+test('says it is the wire form whatever wire key it has', () => {
+  const { total_tokens: _, ...rest } = wireUsage;
+  expect(thrownBy(() => _readUsage(rest, new Float64Array(7), 'toWire: usage'))).toStrictEqual(
+    new TypeError('toWire: usage is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first'),
+  );
+});

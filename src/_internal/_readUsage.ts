@@ -1,4 +1,4 @@
-import { _COUNT_CHECKS, _countPaths, _OBJECT, _SDK, _WIRE } from '../_shape.ts';
+import { _COUNT_CHECKS, _countPaths, _OBJECT, _SDK, _usageKeys, _WIRE } from '../_shape.ts';
 import { _describeValue } from './_describeValue.ts';
 import { _isCount } from './_isCount.ts';
 
@@ -7,7 +7,8 @@ import { _isCount } from './_isCount.ts';
 // under the default rules, with the messages of the schemas.
 
 const { counts: COUNT_KEYS, details: DETAILS_KEYS, split: SPLIT_KEYS, absent: ABSENT } = _SDK;
-const WIRE_TOTAL = _WIRE.counts[0];
+const WIRE_KEYS = /* @__PURE__ */ _usageKeys(_WIRE);
+const WIRE_TOTAL = WIRE_KEYS[0]!;
 const PATHS = /* @__PURE__ */ _countPaths(_SDK);
 
 /** Whether a value can hold the fields of a usage or details object, as `v.object()` wants. */
@@ -105,7 +106,7 @@ function check(fields: readonly unknown[], counts: Float64Array): boolean | stri
       if (!isObject(value)) return problem(at === 0 ? '' : `${DETAILS_KEYS[details]!}: `, _OBJECT.expected, value);
     } else if (_isCount(value)) {
       counts[slot++] = value;
-    } else if (slot === 0 && value === undefined && WIRE_TOTAL in (fields[0] as object)) {
+    } else if (slot === 0 && value === undefined && WIRE_KEYS.some((key) => key in (fields[0] as object))) {
       return `is in the wire form (snake_case keys such as ${WIRE_TOTAL}): parse it into the SDK form with parseImageUsage first`;
     } else {
       return problem(`${PATHS[slot]!}: `, _COUNT_CHECKS.find((rule) => !rule.passes(value))!.expected, value);

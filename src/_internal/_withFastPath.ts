@@ -81,7 +81,8 @@ export function _withFastRead<TSchema extends UsageSchema>(schema: TSchema, read
  * (the consistency check of a strict schema) runs on it, as valibot's pipe
  * would run it; anything else runs the whole pipe, so that its issues are
  * valibot's own. The properties test checks that it accepts, outputs and
- * reports what the pipe does.
+ * reports what the pipe does, for any input whose `has` agrees with its `get`
+ * (the copier reads with `get` only, valibot asks `has` first).
  *
  * @param schema The whole pipe: an object schema, the copier, and any checks of the copy.
  * @param wire Whether the schema takes the wire form (the SDK form otherwise).

@@ -90,7 +90,7 @@ describe('checkImageUsage', () => {
     const max = Number.MAX_SAFE_INTEGER;
     const found = checkImageUsage({ totalTokens: max, inputTokens: max, outputTokens: 2, inputTokensDetails: { textTokens: max, imageTokens: 0 } });
     expect(found).toStrictEqual([
-      expect.objectContaining({ rule: 'total', expected: max + 2, received: max, message: 'totalTokens: expected inputTokens + outputTokens = 9007199254740992, received 9007199254740991' }),
+      expect.objectContaining({ rule: 'total', expected: max + 2, received: max, message: 'totalTokens: expected inputTokens + outputTokens = 9007199254740993, received 9007199254740991' }),
     ]);
   });
 

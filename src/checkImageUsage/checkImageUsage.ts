@@ -19,7 +19,7 @@ export interface CheckImageUsageOptions {
    * `1e-9`, so `0.1 + 0.2` matches `0.3`). Safe integers always compare
    * exactly.
    */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
 }
 
 const PATHS = /* @__PURE__ */ _countPaths(_SDK);

@@ -71,3 +71,10 @@ describe('consistentImageUsage', () => {
     expect(action.reference).toBe(consistentImageUsage);
   });
 });
+
+test('takes no form but "sdk" and "wire", however it converts', () => {
+  for (const form of [null, ['wire'], { toString: () => 'sdk' }, Object.create(null), 'SDK']) {
+    expect(() => consistentImageUsage({ form: form as 'sdk' })).toThrow(TypeError);
+  }
+  expect(consistentImageUsage({ form: undefined }).requirement).toBe(1e-9);
+});

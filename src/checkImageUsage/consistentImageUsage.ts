@@ -21,7 +21,7 @@ export interface ConsistentImageUsageOptions extends CheckImageUsageOptions {
    * pipe), or `'wire'` after `WireImageUsageSchema`, so that an issue points
    * at `total_tokens`, the key the caller sent.
    */
-  readonly form?: 'sdk' | 'wire';
+  readonly form?: 'sdk' | 'wire' | undefined;
 }
 
 /**
@@ -101,8 +101,9 @@ export interface ConsistentImageUsageAction extends v.BaseValidation<ImageUsage,
 // @__NO_SIDE_EFFECTS__
 export function consistentImageUsage(options?: ConsistentImageUsageOptions): ConsistentImageUsageAction {
   const tolerance = _tolerance(options);
-  const form = options?.form ?? 'sdk';
-  if (!Object.hasOwn(_FORMS, form)) {
+  const given: unknown = options?.form;
+  const form = given === undefined ? 'sdk' : given;
+  if (form !== 'sdk' && form !== 'wire') {
     throw new TypeError(`consistentImageUsage: form: expected "sdk" or "wire", received ${_describeValue(form)}`);
   }
   const paths = _countPaths(_FORMS[form]);

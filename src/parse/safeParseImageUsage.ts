@@ -18,7 +18,7 @@ export interface ParseImageUsageOptions {
    * consistency rule holding. Default `false`: every count a finite number
    * `>= 0`, the sums not checked.
    */
-  readonly strict?: boolean;
+  readonly strict?: boolean | undefined;
 }
 
 /**

@@ -126,3 +126,29 @@ describe('StrictGeminiUsageMetadataSchema', () => {
     expect(usage.outputTokens).toBe(usage.outputTokensDetails!.textTokens + usage.outputTokensDetails!.imageTokens);
   });
 });
+
+describe('what a hostile review found', () => {
+  test('sides that add up past the largest number are an issue, not an Infinity in the output', () => {
+    expect(issuesOf(GeminiUsageMetadataSchema, { promptTokenCount: 1e308, toolUsePromptTokenCount: 1e308 })).toStrictEqual([
+      'promptTokenCount: expected promptTokenCount + toolUsePromptTokenCount to be a finite number, received Infinity',
+    ]);
+  });
+
+  test('two figures never read the same, and a sum of safe integers is written exactly', () => {
+    const tenths = { promptTokenCount: 0.3, promptTokensDetails: [{ modality: 'IMAGE', tokenCount: 0.1 }, { modality: 'IMAGE', tokenCount: 0.2 }] };
+    expect(issuesOf(GeminiUsageMetadataSchema, tenths)).toStrictEqual([
+      'promptTokenCount: expected >= 0.30000000000000004 (the IMAGE and DOCUMENT tokens of promptTokensDetails), received 0.3',
+    ]);
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { promptTokenCount: max, candidatesTokenCount: 2, totalTokenCount: max })).toStrictEqual([
+      'totalTokenCount: expected promptTokenCount + candidatesTokenCount = 9007199254740993, received 9007199254740991',
+    ]);
+  });
+
+  test("the rules are checked only on counts that passed their own checks: no second issue at a count's path", () => {
+    expect(issuesOf(GeminiUsageMetadataSchema, { promptTokenCount: -5, promptTokensDetails: [{ modality: 'IMAGE', tokenCount: 3 }] })).toStrictEqual([
+      'promptTokenCount: expected >=0, received -5',
+    ]);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { promptTokenCount: 0.5 })).toStrictEqual(['promptTokenCount: expected a safe integer, received 0.5']);
+  });
+});

@@ -148,7 +148,8 @@ function geminiSchema<TCount extends v.GenericSchema<unknown, number>>(count: TC
   const schema = v.pipe(
     v.object(entries, _message),
     v.rawCheck<Fields>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
+      // Only on counts that passed their own checks (valibot's actions leave a failed count typed).
+      if (!dataset.typed || dataset.issues) return;
       for (const { path, expected, received } of _geminiProblems(dataset.value, strict)) {
         // The path down from the parsed object, as valibot writes one.
         let input: unknown = dataset.value;

@@ -89,3 +89,13 @@ describe('ImageUsageSchema', () => {
     expect(input).toStrictEqual(before);
   });
 });
+
+test("an issue's expected and received say what its message says", () => {
+  const { inputTokens: _, ...missing } = usage;
+  for (const input of [{ ...usage, totalTokens: Number.POSITIVE_INFINITY }, missing, { ...usage, inputTokensDetails: null }]) {
+    for (const issue of v.safeParse(ImageUsageSchema, input).issues ?? []) {
+      expect(issue.message).toBe(`expected ${String(issue.expected)}, received ${issue.received}`);
+    }
+  }
+  expect(v.safeParse(ImageUsageSchema, missing).issues?.[0]?.expected).toBe('number');
+});

@@ -132,7 +132,10 @@ export type ConsistencyRule = 'total' | 'input' | 'output';
 export interface Inconsistency {
   /** The rule that is broken. */
   readonly rule: ConsistencyRule;
-  /** The sum of the parts, as a `number`: never equal to `received`. */
+  /**
+   * The sum of the parts, as a `number` (past 2^53 the nearest one: the
+   * message writes a sum of safe integers exactly); never equal to `received`.
+   */
   readonly expected: number;
   /** The figure the usage object reports. */
   readonly received: number;
