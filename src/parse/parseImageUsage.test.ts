@@ -141,6 +141,12 @@ describe('how often parseImageUsage reads its input', () => {
       expect([...reads.values()].every((count) => count === 1)).toBe(true);
       expect(reads.size).toBe(6); // three counts, the input details and its two
     }
+    // A strict failure whose shape is fine: the consistency check runs on the copy.
+    const total = Object.keys(usage)[0]!;
+    const inconsistent = new Map<string, number>();
+    errorOf(counted({ ...usage, [total]: (usage[total as keyof typeof usage] as number) + 1 }, inconsistent), true);
+    expect([...inconsistent.values()].every((count) => count === 1)).toBe(true);
+    expect(inconsistent.size).toBe(6);
     const reads = new Map<string, number>();
     const key = Object.keys(usage)[0]!;
     errorOf(counted({ ...usage, [key]: 'x' }, reads));
