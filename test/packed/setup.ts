@@ -1,5 +1,7 @@
 // Global setup of the `packed` test project: packs the built package with
-// `npm pack`, installs the tarball into a scratch consumer project (with
+// `npm pack` (skipping its `prepare` script, the build: `npm test` has just
+// built, and fresh-clone.test.ts shows that a pack with the script gives the
+// same tarball), installs the tarball into a scratch consumer project (with
 // valibot, hono and @hono/standard-validator from the npm cache that `npm ci`
 // filled), copies the runtime smoke scripts and the examples beside it, and
 // lays out a Deno project that gets the package as JSR source through
@@ -20,7 +22,7 @@ export default function setup(): void {
   mkdirSync(CONSUMER, { recursive: true });
 
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', TARBALL_DIR], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', TARBALL_DIR], { cwd: ROOT, encoding: 'utf8' }),
   );
   writeFileSync(`${TARBALL_DIR}pack.json`, JSON.stringify(packed, null, 2));
 
