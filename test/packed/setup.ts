@@ -2,10 +2,11 @@
 // `npm pack` (skipping its `prepare` script, the build: `npm test` has just
 // built, and fresh-clone.test.ts shows that a pack with the script gives the
 // same tarball), installs the tarball into a scratch consumer project (with
-// valibot, hono and @hono/standard-validator from the npm cache that `npm ci`
-// filled), copies the runtime smoke scripts and the examples beside it, and
-// lays out a Deno project that gets the package as JSR source through
-// `jsr.json`. Every test in test/packed/ works on these, never on `src/`.
+// valibot, hono, @hono/standard-validator, ajv and @types/node from the npm
+// cache that `npm ci` filled), copies the runtime smoke scripts and the
+// examples beside it, and lays out a Deno project that gets the package as JSR
+// source through `jsr.json`. Every test in test/packed/ works on these, never
+// on `src/`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { CONSUMER, JSR_CONSUMER, LOWEST_PEER_CONSUMER, ROOT, SCRATCH, TARBALL_DIR } from './paths.ts';
@@ -27,7 +28,7 @@ export default function setup(): void {
   writeFileSync(`${TARBALL_DIR}pack.json`, JSON.stringify(packed, null, 2));
 
   writeFileSync(`${CONSUMER}package.json`, JSON.stringify({ name: 'consumer', private: true }, null, 2));
-  const dependencies = ['valibot', 'hono', '@hono/standard-validator'].map((name) => `${name}@${installedVersion(name)}`);
+  const dependencies = ['valibot', 'hono', '@hono/standard-validator', 'ajv', '@types/node'].map((name) => `${name}@${installedVersion(name)}`);
   execFileSync(
     'npm',
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `${TARBALL_DIR}${packed.filename}`, ...dependencies],
