@@ -38,8 +38,10 @@ export default function setup(): void {
   cpSync(`${ROOT}examples`, `${CONSUMER}examples`, { recursive: true });
 
   // The same package beside valibot 1.1.0, the lowest version of the peer range
-  // (installed as the devDependency `valibot-lowest`).
-  cpSync(`${CONSUMER}node_modules/image-usage`, `${LOWEST_PEER_CONSUMER}node_modules/image-usage`, { recursive: true });
+  // (installed as the devDependency `valibot-lowest`), and Node's types.
+  for (const name of ['image-usage', '@types/node', 'undici-types']) {
+    cpSync(`${CONSUMER}node_modules/${name}`, `${LOWEST_PEER_CONSUMER}node_modules/${name}`, { recursive: true });
+  }
   cpSync(`${ROOT}node_modules/valibot-lowest`, `${LOWEST_PEER_CONSUMER}node_modules/valibot`, { recursive: true });
   cpSync(`${ROOT}test/runtimes`, LOWEST_PEER_CONSUMER, { recursive: true });
   cpSync(`${CONSUMER}package.json`, `${LOWEST_PEER_CONSUMER}package.json`);
