@@ -176,7 +176,7 @@ describe('the packed declarations, from a consumer project', () => {
   test('the consumer file uses every schema the package exports', async () => {
     const schemas = Object.keys(await import('../../src/index.ts')).filter((name) => name.endsWith('Schema'));
     const file = readFileSync(`${ROOT}test/packed/types/valibot-tools.ts`, 'utf8');
-    expect(schemas.length).toBe(13);
+    expect(schemas.length).toBeGreaterThanOrEqual(13);
     for (const schema of schemas) expect([schema, file.includes(`v.safeParse(${schema},`)]).toEqual([schema, true]);
   });
 
