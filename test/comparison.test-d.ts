@@ -1,17 +1,45 @@
-import type { ImagesResponse } from 'openai/resources/images';
+import type * as OpenAI6 from 'openai/resources/images';
+import type * as OpenAI7 from 'openai-7/resources/images';
 import type * as v from 'valibot';
 import { expectTypeOf, test } from 'vitest';
 import type { WireImageUsage, WireImageUsageSchema } from '../src/index.ts';
 
-test("the OpenAI SDK's ImagesResponse.Usage is the wire form, output_tokens_details optional but never null", () => {
-  expectTypeOf<ImagesResponse.Usage>().toExtend<WireImageUsage>();
-  expectTypeOf<ImagesResponse.Usage>().toExtend<v.InferInput<typeof WireImageUsageSchema>>();
-  expectTypeOf<ImagesResponse.Usage['output_tokens_details']>().toEqualTypeOf<
-    ImagesResponse.Usage.OutputTokensDetails | undefined
+// What docs/comparison.md says of the OpenAI SDK's types, for openai 6 (what
+// `npm install openai` gives on Node 20) and openai 7 (which wants Node 22).
+
+test("openai 6: ImagesResponse.Usage is the wire form, output_tokens_details optional but never null", () => {
+  expectTypeOf<OpenAI6.ImagesResponse.Usage>().toExtend<WireImageUsage>();
+  expectTypeOf<OpenAI6.ImagesResponse.Usage>().toExtend<v.InferInput<typeof WireImageUsageSchema>>();
+  expectTypeOf<NonNullable<OpenAI6.ImagesResponse['usage']>>().toExtend<WireImageUsage>();
+  expectTypeOf<OpenAI6.ImagesResponse.Usage['output_tokens_details']>().toEqualTypeOf<
+    OpenAI6.ImagesResponse.Usage.OutputTokensDetails | undefined
   >();
-  expectTypeOf<ImagesResponse.Usage.OutputTokensDetails>().toEqualTypeOf<{ image_tokens: number; text_tokens: number }>();
-  expectTypeOf<ImagesResponse.Usage['total_tokens']>().toEqualTypeOf<number>();
-  // image-usage's wire form also allows null there, as some producers send it
+  expectTypeOf<OpenAI6.ImagesResponse.Usage.OutputTokensDetails>().toEqualTypeOf<{ image_tokens: number; text_tokens: number }>();
+  expectTypeOf<OpenAI6.ImagesResponse.Usage['total_tokens']>().toEqualTypeOf<number>();
+  expectTypeOf<null>().not.toExtend<OpenAI6.ImagesResponse.Usage['output_tokens_details']>();
+});
+
+test("openai 7: the same", () => {
+  expectTypeOf<OpenAI7.ImagesResponse.Usage>().toExtend<WireImageUsage>();
+  expectTypeOf<OpenAI7.ImagesResponse.Usage>().toExtend<v.InferInput<typeof WireImageUsageSchema>>();
+  expectTypeOf<NonNullable<OpenAI7.ImagesResponse['usage']>>().toExtend<WireImageUsage>();
+  expectTypeOf<OpenAI7.ImagesResponse.Usage['output_tokens_details']>().toEqualTypeOf<
+    OpenAI7.ImagesResponse.Usage.OutputTokensDetails | undefined
+  >();
+  expectTypeOf<OpenAI7.ImagesResponse.Usage.OutputTokensDetails>().toEqualTypeOf<{ image_tokens: number; text_tokens: number }>();
+  expectTypeOf<OpenAI7.ImagesResponse.Usage['total_tokens']>().toEqualTypeOf<number>();
+  expectTypeOf<null>().not.toExtend<OpenAI7.ImagesResponse.Usage['output_tokens_details']>();
+});
+
+test('openai 6 and 7: the streamed image_generation.completed event has no output_tokens_details', () => {
+  expectTypeOf<OpenAI6.ImageGenCompletedEvent['type']>().toEqualTypeOf<'image_generation.completed'>();
+  expectTypeOf<OpenAI6.ImageGenCompletedEvent.Usage>().toExtend<WireImageUsage>();
+  expectTypeOf<'output_tokens_details'>().not.toExtend<keyof OpenAI6.ImageGenCompletedEvent.Usage>();
+  expectTypeOf<OpenAI7.ImageGenCompletedEvent['type']>().toEqualTypeOf<'image_generation.completed'>();
+  expectTypeOf<OpenAI7.ImageGenCompletedEvent.Usage>().toExtend<WireImageUsage>();
+  expectTypeOf<'output_tokens_details'>().not.toExtend<keyof OpenAI7.ImageGenCompletedEvent.Usage>();
+});
+
+test("image-usage's wire form also allows null there, as some producers send it", () => {
   expectTypeOf<null>().toExtend<WireImageUsage['output_tokens_details']>();
-  expectTypeOf<null>().not.toExtend<ImagesResponse.Usage['output_tokens_details']>();
 });

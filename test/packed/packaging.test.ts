@@ -66,6 +66,34 @@ describe('the npm tarball', () => {
   });
 });
 
+/** Searches a user might try; each word must be in what the registry searches. */
+const SEARCHES = ['gpt-image usage', 'image tokens', 'token usage validation', 'valibot usage'];
+
+/** The words of a text as a registry's search sees them, lowercase, hyphenated ones whole and in parts. */
+function wordsOf(text: string): Set<string> {
+  const words = text.toLowerCase().split(/[^a-z0-9-]+/).filter((word) => word !== '');
+  return new Set([...words, ...words.flatMap((word) => word.split('-'))]);
+}
+
+describe('search', () => {
+  test.each(SEARCHES)('npm: every word of "%s" is in the description or the keywords', (search) => {
+    const words = wordsOf(`${packageJson.description} ${packageJson.keywords.join(' ')}`);
+    expect(search.split(' ').filter((word) => !words.has(word))).toEqual([]);
+  });
+
+  // JSR has no keywords, and takes a package's description from its settings on jsr.io, not from
+  // jsr.json (it ignores the field, and `deno publish` accepts it): jsr.json holds the text to set there.
+  test.each(SEARCHES)('JSR: every word of "%s" is in the description', (search) => {
+    const words = wordsOf(jsrJson.description);
+    expect(search.split(' ').filter((word) => !words.has(word))).toEqual([]);
+  });
+
+  test("jsr.json's description is package.json's, within JSR's 250 characters", () => {
+    expect(jsrJson.description).toBe(packageJson.description);
+    expect(jsrJson.description.length).toBeLessThanOrEqual(250);
+  });
+});
+
 describe('JSR', () => {
   test('jsr.json and package.json agree on version, license and entry point', () => {
     expect(jsrJson.version).toBe(packageJson.version);

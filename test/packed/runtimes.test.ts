@@ -111,6 +111,29 @@ describe('the packed package passes the smoke test in', () => {
   });
 });
 
+test('both builds in one process (test/runtimes/dual.mjs): two ImageUsageError classes, the same name, the same answers', async () => {
+  const result = (await runJson(process.execPath, ['dual.mjs'], CONSUMER)) as {
+    answers: [{ parse: { totalTokens: number }; issues: unknown[] }, unknown];
+    messages: [string, string];
+  };
+  expect(result).toMatchObject({
+    files: [`file://${PACKED}dist/index.js`, `${PACKED}dist/index.cjs`],
+    sameModule: false,
+    sameClass: false,
+    names: ['ImageUsageError', 'ImageUsageError'],
+    errors: [true, true],
+    ownInstanceof: [true, true],
+    otherInstanceof: [false, false],
+    // valibot's global configuration belongs to each copy of valibot: the ES module's reaches the ESM build only
+    abortEarly: { esm: 1, cjs: 2, cjsAfterCjsConfig: 1 },
+  });
+  expect(result.messages[1]).toBe(result.messages[0]);
+  expect(result.messages[0]).toMatch(/^Invalid image usage \(2 issues\):/);
+  expect(result.answers[1]).toEqual(result.answers[0]);
+  expect(result.answers[0].parse.totalTokens).toBe(4212);
+  expect(result.answers[0].issues.length).toBe(2);
+});
+
 test("the runtime table of docs/runtimes.md lists exactly these runtimes", () => {
   const runtimes = readFileSync(`${ROOT}docs/runtimes.md`, 'utf8');
   const table = runtimes.split('\n\n').find((block) => block.startsWith('| runtime |'))!;

@@ -1,9 +1,12 @@
 // Global setup of the `packed` test project: packs the built package with
-// `npm pack`, installs the tarball into a scratch consumer project (with
-// valibot, hono and @hono/standard-validator from the npm cache that `npm ci`
-// filled), copies the runtime smoke scripts and the examples beside it, and
-// lays out a Deno project that gets the package as JSR source through
-// `jsr.json`. Every test in test/packed/ works on these, never on `src/`.
+// `npm pack` (skipping its `prepare` script, the build: `npm test` has just
+// built, and fresh-clone.test.ts shows that a pack with the script gives the
+// same tarball), installs the tarball into a scratch consumer project (with
+// valibot, hono, @hono/standard-validator, ajv and @types/node from the npm
+// cache that `npm ci` filled), copies the runtime smoke scripts and the
+// examples beside it, and lays out a Deno project that gets the package as JSR
+// source through `jsr.json`. Every test in test/packed/ works on these, never
+// on `src/`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { CONSUMER, JSR_CONSUMER, LOWEST_PEER_CONSUMER, ROOT, SCRATCH, TARBALL_DIR } from './paths.ts';
@@ -20,12 +23,12 @@ export default function setup(): void {
   mkdirSync(CONSUMER, { recursive: true });
 
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', TARBALL_DIR], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', TARBALL_DIR], { cwd: ROOT, encoding: 'utf8' }),
   );
   writeFileSync(`${TARBALL_DIR}pack.json`, JSON.stringify(packed, null, 2));
 
   writeFileSync(`${CONSUMER}package.json`, JSON.stringify({ name: 'consumer', private: true }, null, 2));
-  const dependencies = ['valibot', 'hono', '@hono/standard-validator'].map((name) => `${name}@${installedVersion(name)}`);
+  const dependencies = ['valibot', 'hono', '@hono/standard-validator', 'ajv', '@types/node'].map((name) => `${name}@${installedVersion(name)}`);
   execFileSync(
     'npm',
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `${TARBALL_DIR}${packed.filename}`, ...dependencies],
@@ -35,8 +38,10 @@ export default function setup(): void {
   cpSync(`${ROOT}examples`, `${CONSUMER}examples`, { recursive: true });
 
   // The same package beside valibot 1.1.0, the lowest version of the peer range
-  // (installed as the devDependency `valibot-lowest`).
-  cpSync(`${CONSUMER}node_modules/image-usage`, `${LOWEST_PEER_CONSUMER}node_modules/image-usage`, { recursive: true });
+  // (installed as the devDependency `valibot-lowest`), and Node's types.
+  for (const name of ['image-usage', '@types/node', 'undici-types']) {
+    cpSync(`${CONSUMER}node_modules/${name}`, `${LOWEST_PEER_CONSUMER}node_modules/${name}`, { recursive: true });
+  }
   cpSync(`${ROOT}node_modules/valibot-lowest`, `${LOWEST_PEER_CONSUMER}node_modules/valibot`, { recursive: true });
   cpSync(`${ROOT}test/runtimes`, LOWEST_PEER_CONSUMER, { recursive: true });
   cpSync(`${CONSUMER}package.json`, `${LOWEST_PEER_CONSUMER}package.json`);
