@@ -21,7 +21,8 @@ beforeAll(() => {
     new URL('tsconfig.json', SNIPPETS_DIR),
     JSON.stringify({
       extends: '../../tsconfig.json',
-      compilerOptions: { isolatedDeclarations: false, declaration: false, paths: { 'image-usage': ['../../src/index.ts'] } },
+      // `types: ['node']` declares the fetch API's Response and the like, which Hono's snippets use.
+      compilerOptions: { isolatedDeclarations: false, declaration: false, types: ['node'], paths: { 'image-usage': ['../../src/index.ts'] } },
       include: ['*.ts'],
     }),
   );
@@ -39,8 +40,11 @@ describe('the code blocks of the README and the docs', () => {
 
   test('type-check (tsc --strict, against src/)', async () => {
     const tsc = new URL('node_modules/.bin/tsc', ROOT).pathname;
-    const result = await promisify(execFile)(tsc, ['-p', new URL('tsconfig.json', SNIPPETS_DIR).pathname]).catch((error: unknown) => error);
-    expect((result as { stdout: string }).stdout).toBe('');
+    const result = await promisify(execFile)(tsc, ['-p', new URL('tsconfig.json', SNIPPETS_DIR).pathname]).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      ({ code, stdout, stderr }: { code: unknown; stdout: string; stderr: string }) => ({ code, stdout, stderr }),
+    );
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   }, 60_000);
 
   test.each(snippets.map((snippet) => [snippet.name, snippet] as const))('%s runs and its → lines hold', async (_, { name, arrows }) => {

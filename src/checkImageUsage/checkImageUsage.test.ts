@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkImageUsage } from './checkImageUsage.ts';
 import { sdkUsage as consistent } from '../../test/fixtures/samples.ts';
+import { _usageKeys, _WIRE } from '../_shape.ts';
+import { toWire } from '../toWire/toWire.ts';
 
 
 describe('checkImageUsage', () => {
@@ -24,6 +26,12 @@ describe('checkImageUsage', () => {
     expect(found[1]?.message).toBe(
       'inputTokens: expected inputTokensDetails.textTokens + inputTokensDetails.imageTokens = 8934.25, received 1724.51',
     );
+  });
+
+  test('says that a wire-form usage is one, and names parseImageUsage: the whole form, or any one wire key', () => {
+    const hint = new TypeError('checkImageUsage: usage is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first');
+    expect(() => checkImageUsage(toWire(consistent) as never)).toThrow(hint);
+    for (const key of _usageKeys(_WIRE)) expect(() => checkImageUsage({ [key]: 0 } as never)).toThrow(hint);
   });
 
   test('checks the output rule only when output details are present', () => {

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { ImageUsage } from '../types/index.ts';
 import { sumImageUsage } from './sumImageUsage.ts';
 import { sdkUsage as a, sdkUsageWithoutOutputDetails as b } from '../../test/fixtures/samples.ts';
+import { _usageKeys, _WIRE } from '../_shape.ts';
+import { toWire } from '../toWire/toWire.ts';
 
 
 describe('sumImageUsage', () => {
@@ -35,6 +37,13 @@ describe('sumImageUsage', () => {
     };
     expect(sumImageUsage([])).toStrictEqual(zero);
     expect(sumImageUsage([sumImageUsage([]), sumImageUsage([a])])).toStrictEqual(sumImageUsage([a]));
+  });
+
+  test('says which element is in the wire form, and names parseImageUsage: the whole form, or any one wire key', () => {
+    const wire = toWire(a) as never;
+    expect(() => sumImageUsage([wire])).toThrow(new TypeError('sumImageUsage: element 0 is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first'));
+    expect(() => sumImageUsage([a, b, wire])).toThrow(new TypeError('sumImageUsage: element 2 is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first'));
+    for (const key of _usageKeys(_WIRE)) expect(() => sumImageUsage([a, { [key]: 0 } as never])).toThrow(new TypeError('sumImageUsage: element 1 is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first'));
   });
 
   test('takes any iterable, generators included', () => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
 import { toWire } from './toWire.ts';
 import { sdkUsage as sdk } from '../../test/fixtures/samples.ts';
+import { _usageKeys, _WIRE } from '../_shape.ts';
 
 
 describe('toWire', () => {
@@ -21,6 +22,12 @@ describe('toWire', () => {
 
   test('is the inverse of WireImageUsageSchema', () => {
     expect(v.parse(WireImageUsageSchema, toWire(sdk))).toStrictEqual(sdk);
+  });
+
+  test('says that a usage already in the wire form is one, and names parseImageUsage: the whole form, or any one wire key', () => {
+    const hint = new TypeError('toWire: usage is in the wire form (snake_case keys such as total_tokens): parse it into the SDK form with parseImageUsage first');
+    expect(() => toWire(toWire(sdk) as never)).toThrow(hint);
+    for (const key of _usageKeys(_WIRE)) expect(() => toWire({ [key]: 0 } as never)).toThrow(hint);
   });
 
   test('throws a TypeError naming the field of a malformed usage object', () => {

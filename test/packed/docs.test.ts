@@ -31,7 +31,12 @@ function options(module: string): string[] {
 /** Compiles files of DIR with the setting, emitting to `out/<module>/`; returns the error codes by file. */
 async function compile(module: string, files: string[]): Promise<Record<string, string[]>> {
   const args = [TSC, ...options(module), '--outDir', `out/${module}`, ...files.map((file) => `${file}.mts`)];
-  const { stdout } = await run(process.execPath, args, { cwd: DIR, timeout: 50_000 }).catch((error: { stdout: string }) => error);
+  const { stdout, stderr } = await run(process.execPath, args, { cwd: DIR, timeout: 50_000 }).catch(
+    (error: { stdout: string; stderr: string }) => error,
+  );
+  // An error tied to no file (an unknown option, a crash) is the setup's, not a snippet's.
+  const unplaced = stdout.split('\n').filter((line) => /error TS\d+/.test(line) && !/^[\w-]+\.mts\(\d+,\d+\): error/.test(line));
+  if (unplaced.length > 0 || stderr !== '') throw new Error(`tsc under ${module} failed: ${[...unplaced, stderr].join('\n')}`);
   const errors: Record<string, string[]> = Object.fromEntries(files.map((file) => [file, []]));
   for (const [, file, code] of stdout.matchAll(/^([\w-]+)\.mts\(\d+,\d+\): error (TS\d+)/gm)) errors[file!]!.push(code!);
   return errors;

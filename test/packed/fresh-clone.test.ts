@@ -77,7 +77,7 @@ describe('a fresh clone', () => {
     expect(checkedFiles.filter(({ path }) => path.startsWith('json-schema/')).length).toBe(4);
   });
 
-  test('installs from its folder, which npm packs as it packs a git dependency (prepare runs; prepack would not), with every file', () => {
+  test('installs from its folder, which npm packs as it packs a git dependency (prepare runs), with every file', () => {
     expect(installed).toEqual(checkedFiles.map(({ path }) => path).sort());
   });
 });

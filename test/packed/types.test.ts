@@ -116,8 +116,9 @@ async function typecheck({ name, typescript, project, options, files }: Check): 
   const { stdout } = await run(process.execPath, tsc, { cwd: dir, timeout: 55_000 }).catch((error: { stdout?: string }) => ({
     stdout: error.stdout ?? String(error),
   }));
-  const errors = [...stdout.matchAll(/^(?:\.\.\/)?(\S+?)\(\d+,\d+\): error (TS\d+): (.*)$/gm)].map(([, file, code, text]) => ({
-    file: file!,
+  // an error tied to no file (an unknown option, say) counts too, as the file '(none)'
+  const errors = [...stdout.matchAll(/^(?:(?:\.\.\/)?(\S+?)\(\d+,\d+\): )?error (TS\d+): (.*)$/gm)].map(([, file, code, text]) => ({
+    file: file ?? '(none)',
     code: code!,
     text: text!,
   }));
@@ -171,6 +172,17 @@ describe('the packed declarations, from a consumer project', () => {
     // the ESM and the CJS declarations are one file twice, so checking one checks both
     const dist = `${CONSUMER}node_modules/image-usage/dist/`;
     expect(readFileSync(`${dist}index.d.ts`, 'utf8')).toBe(readFileSync(`${dist}index.d.cts`, 'utf8'));
+  });
+
+  test('the README and docs/runtimes.md name 5.1, the lowest TypeScript tested to pass, and 5.0.4 as failing', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const runtimes = readFileSync(`${ROOT}docs/runtimes.md`, 'utf8').replaceAll(/\s+/g, ' ');
+    expect(CHECKS.some((check) => check.typescript === '5.1' && check.fails === undefined)).toBe(true);
+    expect(CHECKS.some((check) => check.typescript === '5.0' && check.fails?.in === 'valibot')).toBe(true);
+    expect(readme).toContain('TypeScript 5.1+');
+    expect(runtimes).toContain('**TypeScript 5.1 or later**');
+    expect(runtimes).toContain('pass with TypeScript 5.1.3');
+    expect(runtimes).toContain('TypeScript 5.0.4');
   });
 
   test('the consumer file uses every schema the package exports', async () => {
