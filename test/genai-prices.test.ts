@@ -99,7 +99,7 @@ describe('prices from the genai-prices catalog', () => {
     expect(calcPrice({ input_tokens: 10, output_tokens: 1056 }, 'gpt-image-1.5', { providerId: 'openai' })!.total_price).toBeCloseTo(0.01061, 12);
   });
 
-  test('refuses a tiered or missing price, not a guess', () => {
+  test('refuses a tiered price from the catalog, not a guess (a missing one: its unit test)', () => {
     const tiered = calcPrice({ input_tokens: 1 }, 'gemini-2.5-pro', { providerId: 'google' })!.model_price;
     expect(() => imagePricesFromGenaiPrices(tiered)).toThrow(
       new TypeError('imagePricesFromGenaiPrices: input_mtok: expected a flat price per million tokens, received a tiered one: pick the price of your tier and pass ImagePrices to estimateCost yourself'),

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { imagePricesFromGenaiPrices, type GenaiPricesModelPrice } from './imagePricesFromGenaiPrices.ts';
+
+// The plain objects genai-prices' `calcPrice(...).model_price` hands over; test/genai-prices.test.ts
+// runs the function on the real catalog.
+const KEYS = ['input_mtok', 'input_image_mtok', 'output_mtok', 'output_image_mtok'] as const;
+const full = { input_mtok: 5, input_image_mtok: 8, output_mtok: 10, output_image_mtok: 40 };
+const tiered = { base: 1.25, tiers: [{ start: 200_000, price: 2.5 }] };
+
+describe('imagePricesFromGenaiPrices', () => {
+  test('maps each price per million tokens to its ImagePrices field', () => {
+    expect(imagePricesFromGenaiPrices(full)).toStrictEqual({ inputText: 5, inputImage: 8, outputText: 10, outputImage: 40 });
+  });
+
+  test('takes the text price as the image price where a model has none (gpt-image-1: output_mtok 40)', () => {
+    expect(imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 40 })).toStrictEqual({
+      inputText: 5,
+      inputImage: 5,
+      outputText: 40,
+      outputImage: 40,
+    });
+  });
+
+  test('refuses a missing text price, naming it', () => {
+    for (const key of ['input_mtok', 'output_mtok'] as const) {
+      const { [key]: _, ...missing } = full;
+      expect(() => imagePricesFromGenaiPrices(missing)).toThrow(
+        new TypeError(`imagePricesFromGenaiPrices: ${key}: expected number, received undefined`),
+      );
+    }
+  });
+
+  test('refuses a tiered price under every key, saying what to do', () => {
+    for (const key of KEYS) {
+      expect(() => imagePricesFromGenaiPrices({ ...full, [key]: tiered })).toThrow(
+        new TypeError(
+          `imagePricesFromGenaiPrices: ${key}: expected a flat price per million tokens, received a tiered one: pick the price of your tier and pass ImagePrices to estimateCost yourself`,
+        ),
+      );
+    }
+  });
+
+  test('refuses a price that is not a number >= 0 under every key: a TypeError for the kind, a RangeError for the value', () => {
+    const wrongKind: [unknown, string][] = [[null, 'null'], ['5', '"5"'], [5n, '5n'], [{}, 'Object'], [[5], 'Array'], [() => 5, 'Function']];
+    const wrongValue: [number, string, string][] = [[-1, '>=0', '-1'], [Number.NaN, 'number', 'NaN'], [Infinity, 'a finite number', 'Infinity']];
+    for (const key of KEYS) {
+      for (const [value, received] of wrongKind) {
+        expect(() => imagePricesFromGenaiPrices({ ...full, [key]: value })).toThrow(
+          new TypeError(`imagePricesFromGenaiPrices: ${key}: expected number, received ${received}`),
+        );
+      }
+      for (const [value, expected, received] of wrongValue) {
+        const run = () => imagePricesFromGenaiPrices({ ...full, [key]: value });
+        expect(run).toThrow(RangeError);
+        expect(run).toThrow(`imagePricesFromGenaiPrices: ${key}: expected ${expected}, received ${received}`);
+      }
+    }
+  });
+
+  test('refuses a model price that is not an object, for every kind of value', () => {
+    const values: [unknown, string][] = [[undefined, 'undefined'], [null, 'null'], [40, '40'], ['gpt-image-1', '"gpt-image-1"'], [() => full, 'Function']];
+    for (const [value, received] of values) {
+      expect(() => imagePricesFromGenaiPrices(value as GenaiPricesModelPrice)).toThrow(
+        new TypeError(`imagePricesFromGenaiPrices: modelPrice: expected Object, received ${received}`),
+      );
+    }
+  });
+
+  test('reads each price once, writes nothing, and keeps no reference to what it was given', () => {
+    const reads: PropertyKey[] = [];
+    const traps: string[] = [];
+    const source = { ...full, other_mtok: 1 };
+    const logged = new Proxy(source, {
+      get: (target, key, receiver) => (reads.push(key), Reflect.get(target, key, receiver)),
+      set: () => (traps.push('set'), false),
+      defineProperty: () => (traps.push('defineProperty'), false),
+      deleteProperty: () => (traps.push('deleteProperty'), false),
+    });
+    const prices = imagePricesFromGenaiPrices(logged);
+    expect([...reads].sort()).toStrictEqual([...KEYS].sort());
+    expect(traps).toStrictEqual([]);
+    expect(source).toStrictEqual({ ...full, other_mtok: 1 });
+    source.input_mtok = 99;
+    expect(prices.inputText).toBe(5);
+  });
+});
