@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
+import { _GEMINI } from '../src/_shape.ts';
 
 // What a user ships for one import: the built ESM package (dist/, as npm
 // serves it) bundled by esbuild for an edge runtime, minified, gzipped at
@@ -93,6 +94,23 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
     // chunks varies), so the table may be off by 1% of a figure.
     for (const [name, gzipped] of measured) {
       expect(Math.abs(documented.get(name)! - gzipped), name).toBeLessThanOrEqual(Math.ceil(gzipped / 100));
+    }
+  });
+
+  test("parseImageUsage and the OpenAI-shaped schemas carry nothing of Gemini's form", async () => {
+    for (const name of ['parseImageUsage', 'safeParseImageUsage', 'WireOrSdkImageUsageSchema', 'StrictWireOrSdkImageUsageSchema']) {
+      const result = await build({
+        stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        write: false,
+        logLevel: 'silent',
+      });
+      const code = result.outputFiles[0]!.text;
+      expect([name, code.includes('safeParse') || code.includes('~run')]).toStrictEqual([name, true]);
+      expect([name, [..._GEMINI.counts, ...Object.keys(_GEMINI.details)].filter((key) => code.includes(key))]).toStrictEqual([name, []]);
     }
   });
 
