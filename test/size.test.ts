@@ -59,6 +59,20 @@ async function bundledSize(
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }
 
+/** An unminified bundle of one export of dist/, with its metafile: what went into it, and from where. */
+function unminifiedBundle(name: string) {
+  return build({
+    stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+}
+
 describe('bundle size per import (esbuild, minified, gzip -9)', () => {
   test('dist/ is built', () => {
     expect(existsSync(dist)).toBe(true);
@@ -99,16 +113,7 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
 
   test("parseImageUsage and the OpenAI-shaped schemas carry nothing of Gemini's form", async () => {
     for (const name of ['parseImageUsage', 'safeParseImageUsage', 'WireOrSdkImageUsageSchema', 'StrictWireOrSdkImageUsageSchema']) {
-      const result = await build({
-        stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
-        bundle: true,
-        format: 'esm',
-        platform: 'neutral',
-        mainFields: ['module', 'main'],
-        write: false,
-        logLevel: 'silent',
-      });
-      const code = result.outputFiles[0]!.text;
+      const code = (await unminifiedBundle(name)).outputFiles[0]!.text;
       expect([name, code.includes('safeParse') || code.includes('~run')]).toStrictEqual([name, true]);
       expect([name, [..._GEMINI.counts, ...Object.keys(_GEMINI.details)].filter((key) => code.includes(key))]).toStrictEqual([name, []]);
     }
@@ -116,16 +121,7 @@ describe('bundle size per import (esbuild, minified, gzip -9)', () => {
 
   test('a helper does not carry the schemas or valibot', async () => {
     for (const name of ['isImageUsage', 'checkImageUsage', 'sumImageUsage', 'toWire', 'ratio', 'estimateCost', 'imagePricesFromGenaiPrices']) {
-      const result = await build({
-        stdin: { contents: `export { ${name} } from ${JSON.stringify(dist)};`, resolveDir: process.cwd(), loader: 'js' },
-        bundle: true,
-        format: 'esm',
-        platform: 'neutral',
-        mainFields: ['module', 'main'],
-        write: false,
-        metafile: true,
-        logLevel: 'silent',
-      });
+      const result = await unminifiedBundle(name);
       const [output] = Object.values(result.metafile.outputs);
       const shipped = Object.entries(output!.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
       expect(
