@@ -21,11 +21,16 @@ import {
   WireOrSdkImageUsageSchema,
 } from '../dist/index.js';
 
+// With --cached, every object carries cached tokens (every other one with their
+// details): a run of its own, as a process that parses one producer's shapes
+// (V8 tunes each function to the shapes it has met, and mixing the two runs'
+// shapes in one process measures that mix instead).
+const CACHED = process.argv.includes('--cached');
 const N = 1024;
 const SUM_N = 100_000;
 
-/** A valid SDK-form object, different for each index. */
-function sdkUsage(index) {
+/** A valid SDK-form object, different for each index; with `cached`, cached tokens too (every other one with details). */
+function sdkUsage(index, cached = false) {
   const text = 50 + (index % 97);
   const image = index % 3 === 0 ? 0 : 823 + index;
   const outputText = index % 5;
@@ -37,12 +42,18 @@ function sdkUsage(index) {
     inputTokensDetails: { textTokens: text, imageTokens: image },
   };
   if (index % 2 === 0) usage.outputTokensDetails = { textTokens: outputText, imageTokens: outputImage };
+  if (cached) {
+    const cachedText = text >> 1;
+    const cachedImage = image >> 2;
+    usage.cachedTokens = cachedText + cachedImage;
+    if (index % 2 === 1) usage.cachedTokensDetails = { cachedTextTokens: cachedText, cachedImageTokens: cachedImage };
+  }
   return usage;
 }
 
 /** The same object in the wire form. */
-function wireUsage(index) {
-  const u = sdkUsage(index);
+function wireUsage(index, cached = false) {
+  const u = sdkUsage(index, cached);
   const wire = {
     total_tokens: u.totalTokens,
     input_tokens: u.inputTokens,
@@ -52,12 +63,17 @@ function wireUsage(index) {
   if (u.outputTokensDetails) {
     wire.output_tokens_details = { text_tokens: u.outputTokensDetails.textTokens, image_tokens: u.outputTokensDetails.imageTokens };
   }
+  if (u.cachedTokens !== undefined) wire.cached_tokens = u.cachedTokens;
+  if (u.cachedTokensDetails) {
+    const { cachedTextTokens, cachedImageTokens } = u.cachedTokensDetails;
+    wire.cached_tokens_details = { cached_text_tokens: cachedTextTokens, cached_image_tokens: cachedImageTokens };
+  }
   return wire;
 }
 
 /** An invalid SDK-form object: one nested count is a string. */
 function invalidUsage(index) {
-  const usage = sdkUsage(index);
+  const usage = sdkUsage(index, CACHED);
   usage.inputTokensDetails.imageTokens = String(usage.inputTokensDetails.imageTokens);
   return usage;
 }
@@ -73,13 +89,14 @@ function threeInvalid(index) {
   return { totalTokens: -1, inputTokens: String(inputTokens), outputTokens, inputTokensDetails: undefined };
 }
 
-const sdk = Array.from({ length: N }, (_, index) => sdkUsage(index));
-const wire = Array.from({ length: N }, (_, index) => wireUsage(index));
+const sdk = Array.from({ length: N }, (_, index) => sdkUsage(index, CACHED));
+const wire = Array.from({ length: N }, (_, index) => wireUsage(index, CACHED));
 const invalid = Array.from({ length: N }, (_, index) => invalidUsage(index));
 const invalid3 = Array.from({ length: N }, (_, index) => threeInvalid(index));
-const manyUsages = Array.from({ length: SUM_N }, (_, index) => sdkUsage(index));
+const manyUsages = Array.from({ length: SUM_N }, (_, index) => sdkUsage(index, CACHED));
 
-// The hand-written limit: a type guard, and the guard plus building the output object.
+// The hand-written limit: a type guard, and the guard plus building the output
+// object, of the same shape as the package's (the cached fields optional).
 const isCount = (value) => typeof value === 'number' && value >= 0 && value !== Infinity;
 function handGuard(u) {
   if (typeof u !== 'object' || u === null) return false;
@@ -87,22 +104,22 @@ function handGuard(u) {
   const i = u.inputTokensDetails;
   if (typeof i !== 'object' || i === null || !isCount(i.textTokens) || !isCount(i.imageTokens)) return false;
   const o = u.outputTokensDetails;
-  return o === undefined || (typeof o === 'object' && o !== null && isCount(o.textTokens) && isCount(o.imageTokens));
+  if (o !== undefined && (typeof o !== 'object' || o === null || !isCount(o.textTokens) || !isCount(o.imageTokens))) return false;
+  const c = u.cachedTokens;
+  if (c !== undefined && !isCount(c)) return false;
+  const d = u.cachedTokensDetails;
+  return d === undefined || (typeof d === 'object' && d !== null && isCount(d.cachedTextTokens) && isCount(d.cachedImageTokens));
 }
 function handGuardAndCopy(u) {
   if (!handGuard(u)) return undefined;
   const i = u.inputTokensDetails;
   const o = u.outputTokensDetails;
-  const inputTokensDetails = { textTokens: i.textTokens, imageTokens: i.imageTokens };
-  return o === undefined
-    ? { totalTokens: u.totalTokens, inputTokens: u.inputTokens, outputTokens: u.outputTokens, inputTokensDetails }
-    : {
-        totalTokens: u.totalTokens,
-        inputTokens: u.inputTokens,
-        outputTokens: u.outputTokens,
-        inputTokensDetails,
-        outputTokensDetails: { textTokens: o.textTokens, imageTokens: o.imageTokens },
-      };
+  const out = { totalTokens: u.totalTokens, inputTokens: u.inputTokens, outputTokens: u.outputTokens, inputTokensDetails: { textTokens: i.textTokens, imageTokens: i.imageTokens } };
+  if (o !== undefined) out.outputTokensDetails = { textTokens: o.textTokens, imageTokens: o.imageTokens };
+  if (u.cachedTokens !== undefined) out.cachedTokens = u.cachedTokens;
+  const d = u.cachedTokensDetails;
+  if (d !== undefined) out.cachedTokensDetails = { cachedTextTokens: d.cachedTextTokens, cachedImageTokens: d.cachedImageTokens };
+  return out;
 }
 
 // The same for the wire form: the guard of the wire keys, building the SDK-form output.
@@ -113,44 +130,52 @@ function handWireGuardAndCopy(u) {
   if (typeof i !== 'object' || i === null || !isCount(i.text_tokens) || !isCount(i.image_tokens)) return undefined;
   const o = u.output_tokens_details;
   if (o != null && (typeof o !== 'object' || !isCount(o.text_tokens) || !isCount(o.image_tokens))) return undefined;
-  const inputTokensDetails = { textTokens: i.text_tokens, imageTokens: i.image_tokens };
-  return o == null
-    ? { totalTokens: u.total_tokens, inputTokens: u.input_tokens, outputTokens: u.output_tokens, inputTokensDetails }
-    : {
-        totalTokens: u.total_tokens,
-        inputTokens: u.input_tokens,
-        outputTokens: u.output_tokens,
-        inputTokensDetails,
-        outputTokensDetails: { textTokens: o.text_tokens, imageTokens: o.image_tokens },
-      };
+  const c = u.cached_tokens;
+  if (c !== undefined && !isCount(c)) return undefined;
+  const d = u.cached_tokens_details;
+  if (d != null && (typeof d !== 'object' || !isCount(d.cached_text_tokens) || !isCount(d.cached_image_tokens))) return undefined;
+  const out = { totalTokens: u.total_tokens, inputTokens: u.input_tokens, outputTokens: u.output_tokens, inputTokensDetails: { textTokens: i.text_tokens, imageTokens: i.image_tokens } };
+  if (o != null) out.outputTokensDetails = { textTokens: o.text_tokens, imageTokens: o.image_tokens };
+  if (c !== undefined) out.cachedTokens = c;
+  if (d != null) out.cachedTokensDetails = { cachedTextTokens: d.cached_text_tokens, cachedImageTokens: d.cached_image_tokens };
+  return out;
 }
 
 // A hand-written sum that checks what sumImageUsage must check (a safe integer
-// >= 0 per count; the usage and details objects, not functions) and throws on
-// the first bad element, without naming it.
+// >= 0 per count, the cached ones optional; the usage and details objects, not
+// functions), adds output without details as image output and cached tokens
+// without details as the one kind of an input of one kind, as the sum does,
+// and throws on the first bad element, without naming it.
 const isSafeCount = (value) => Number.isSafeInteger(value) && value >= 0;
 function handCheckedSum(usages) {
-  let total = 0, input = 0, output = 0, inText = 0, inImage = 0, outText = 0, outImage = 0;
-  let allDetails = true;
+  let total = 0, input = 0, output = 0, inText = 0, inImage = 0, outText = 0, outImage = 0, cached = 0, cachedText = 0, cachedImage = 0;
+  let anyDetails = false;
   for (const u of usages) {
     if (typeof u !== 'object' || u === null) throw new TypeError('bad element');
     const i = u.inputTokensDetails;
     const o = u.outputTokensDetails;
+    const c = u.cachedTokens;
+    const d = u.cachedTokensDetails;
     if (
       typeof i !== 'object' || i === null ||
       !isSafeCount(u.totalTokens) || !isSafeCount(u.inputTokens) || !isSafeCount(u.outputTokens) ||
       !isSafeCount(i.textTokens) || !isSafeCount(i.imageTokens) ||
-      (o !== undefined && (typeof o !== 'object' || o === null || !isSafeCount(o.textTokens) || !isSafeCount(o.imageTokens)))
+      (o !== undefined && (typeof o !== 'object' || o === null || !isSafeCount(o.textTokens) || !isSafeCount(o.imageTokens))) ||
+      (c !== undefined && !isSafeCount(c)) ||
+      (d !== undefined && (typeof d !== 'object' || d === null || !isSafeCount(d.cachedTextTokens) || !isSafeCount(d.cachedImageTokens)))
     ) {
       throw new TypeError('bad element');
     }
     total += u.totalTokens; input += u.inputTokens; output += u.outputTokens;
     inText += i.textTokens; inImage += i.imageTokens;
-    if (o === undefined) allDetails = false;
-    else { outText += o.textTokens; outImage += o.imageTokens; }
+    if (o === undefined) outImage += u.outputTokens;
+    else { anyDetails = true; outText += o.textTokens; outImage += o.imageTokens; }
+    if (c !== undefined) cached += c;
+    if (d !== undefined) { cachedText += d.cachedTextTokens; cachedImage += d.cachedImageTokens; }
+    else if (c > 0) { if (i.imageTokens === 0) cachedText += c; else if (i.textTokens === 0) cachedImage += c; }
   }
-  if (!(Math.max(total, input, output, inText, inImage, outText, outImage) <= Number.MAX_SAFE_INTEGER)) throw new RangeError('too large');
-  return [total, input, output, inText, inImage, outText, outImage, allDetails];
+  if (!(Math.max(total, input, output, inText, inImage, outText, outImage, cached, cachedText, cachedImage) <= Number.MAX_SAFE_INTEGER)) throw new RangeError('too large');
+  return [total, input, output, inText, inImage, outText, outImage, anyDetails, cached, cachedText, cachedImage];
 }
 
 // Peers with the same rules: every count a finite number >= 0, output details optional.
@@ -237,6 +262,12 @@ for (const [name, accepts] of [
 ]) {
   if (!sdk.every(accepts) || invalid.some(accepts)) throw new Error(`${name} does not agree with the rules`);
 }
+// The package and the hand-written limit give the same output, cached fields included.
+for (const [form, inputs, hand] of [['SDK', sdk, handGuardAndCopy], ['wire', wire, handWireGuardAndCopy]]) {
+  if (!inputs.every((x) => JSON.stringify(parseImageUsage(x)) === JSON.stringify(hand(x)) && (hand(x).cachedTokens > 0) === CACHED)) {
+    throw new Error(`the ${form} parse and its hand-written limit disagree`);
+  }
+}
 if (!wire.every((x) => orqSchema.safeParse(x).success)) throw new Error('orq schema rejects valid input');
 for (const [name, accepts] of [
   ['hand wire guard', (x) => handWireGuardAndCopy(x) !== undefined],
@@ -247,11 +278,11 @@ for (const [name, accepts] of [
 }
 if (invalid3.some((x) => safeParseImageUsage(x).success || v.safeParse(plainValibot, x).success)) throw new Error('three broken fields pass');
 {
-  // The hand-written sum adds what sumImageUsage adds (half the usages have no output details).
+  // The hand-written sum adds what sumImageUsage adds (half the usages have no output details, counted as image output).
   const ours = sumImageUsage(manyUsages);
   const hand = handCheckedSum(manyUsages);
   const same = [ours.totalTokens, ours.inputTokens, ours.outputTokens, ours.inputTokensDetails.textTokens, ours.inputTokensDetails.imageTokens];
-  if (JSON.stringify(hand.slice(0, 5)) !== JSON.stringify(same) || hand[7] !== false) throw new Error('the hand-written sum disagrees');
+  if (JSON.stringify(hand.slice(0, 5)) !== JSON.stringify(same) || hand[6] !== ours.outputTokensDetails.imageTokens || hand[7] !== true) throw new Error('the hand-written sum disagrees');
   if (invalid.some((x) => { try { handCheckedSum([x]); return true; } catch { return false; } })) throw new Error('the hand-written sum takes a bad element');
 }
 
@@ -322,7 +353,7 @@ const perItem = (name) => median(perRound[name]);
 const ratio = (a, b) => median(perRound[a].map((value, round) => value / perRound[b][round]));
 const rows = names.map((name) => [name, perItem(name)]);
 const date = new Date().toISOString().slice(0, 10);
-console.log(`Medians per object (ns), ${ROUNDS} interleaved rounds, node ${process.version}, ${date}:`);
+console.log(`Medians per object (ns), ${ROUNDS} interleaved rounds, node ${process.version}, ${date}, cached fields ${CACHED ? 'present' : 'absent'}:`);
 for (const [name, ns] of rows) console.log(`  ${name.padEnd(32)} ${ns.toFixed(1).padStart(9)}`);
 if (only) process.exit(0);
 
@@ -348,7 +379,7 @@ const targets = [
   ['sumImageUsage / checked loop', ratio('sumImageUsage (100k)', 'checked loop sum (100k)'), 1.2],
   ['sumImageUsage / plain loop', ratio('sumImageUsage (100k)', 'plain loop sum (100k)'), undefined],
 ];
-console.log('\nTargets (median of per-round ratios):');
+console.log(`\nTargets (median of per-round ratios), cached fields ${CACHED ? 'present' : 'absent'}:`);
 for (const [name, value, limit] of targets) {
   const verdict = limit === undefined ? '' : `  target <= ${limit}  ${value <= limit ? 'met' : 'MISSED'}`;
   console.log(`  ${name.padEnd(56)} ${value.toFixed(3).padStart(7)}${verdict}`);

@@ -29,6 +29,7 @@ const wire = {
 };
 const cases = [
   ['valid', wire, false],
+  ['valid, cached fields', { ...wire, cached_tokens: 100, cached_tokens_details: { cached_text_tokens: 100, cached_image_tokens: 0 } }, false],
   ['one bad field', { ...wire, total_tokens: '4768' }, false],
   ['three bad fields', { ...wire, total_tokens: '4768', input_tokens: -1, output_tokens_details: { text_tokens: 439, image_tokens: null } }, false],
   ['strict, shape fine, sums off', { ...wire, total_tokens: 4769 }, true],

@@ -22,9 +22,9 @@ for (const [form, keys] of Object.entries(_FORMS)) {
   for (const strict of [false, true]) {
     const title = `${strict ? 'Strict' : ''}${form === 'wire' ? 'Wire' : ''}ImageUsage`;
     const schema = schemas[`${title}Schema`];
-    const absent = `${keys.details[1]} may be absent${keys.absent.includes(null) ? ' or null' : ''}.`;
+    const absent = `${keys.details[1]}, ${keys.cached[0]} and ${keys.cached[1]} may be absent${keys.absent.includes(null) ? ` (the details objects also null)` : ''}.`;
     const description = strict
-      ? `The token usage of one image generation in ${FORM_NAMES[form]}, under the shape of the strict rules of image-usage: every count a safe integer >= 0. ${absent} The strict rules also want the sums to hold (total = input + output, input = text + image, output = text + image), which JSON Schema cannot express: check them in code.`
+      ? `The token usage of one image generation in ${FORM_NAMES[form]}, under the shape of the strict rules of image-usage: every count a safe integer >= 0. ${absent} The strict rules also want the sums to hold (total = input + output, input = text + image, output = text + image, cached = cached text + cached image) and no cached count to pass its input count, which JSON Schema cannot express: check them in code.`
       : `The token usage of one image generation in ${FORM_NAMES[form]}, under the default rules of image-usage: every count a number >= 0. ${absent} The sums are not checked.`;
     const converted = toJsonSchema(schema.pipe[0], {
       target: 'draft-2020-12',

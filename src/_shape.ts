@@ -1,4 +1,4 @@
-import type { ConsistencyRule } from './types/index.ts';
+import type { ConsistencyRule, ImageUsageKeys } from './types/index.ts';
 
 // The usage object, described once. What names its keys, walks its counts or
 // states its rules takes them from here: form detection and its messages, the
@@ -19,62 +19,98 @@ export interface _Keys {
   readonly details: readonly [input: string, output: string];
   /** The two counts of a details object: text, image. */
   readonly split: readonly [text: string, image: string];
+  /**
+   * The cached part of the input, all optional: its count, its details
+   * object, and that object's two counts (text, image).
+   */
+  readonly cached: readonly [count: string, details: string, text: string, image: string];
   /** What stands for absent output details besides a missing key: `undefined`, and in the wire form `null`. */
   readonly absent: readonly (null | undefined)[];
 }
 
-/** The keys of the SDK form. */
-export const _SDK: _Keys = {
+/** The keys of the SDK form (their types are `ImageUsageKeys`, from which the schemas' types derive). */
+export const _SDK: _Keys & ImageUsageKeys['sdk'] = {
   counts: ['totalTokens', 'inputTokens', 'outputTokens'],
   details: ['inputTokensDetails', 'outputTokensDetails'],
   split: ['textTokens', 'imageTokens'],
+  cached: ['cachedTokens', 'cachedTokensDetails', 'cachedTextTokens', 'cachedImageTokens'],
   absent: [undefined],
 };
 
-/** The keys of the wire form. */
-export const _WIRE: _Keys = {
+/** The keys of the wire form (their types are `ImageUsageKeys`, from which the schemas' types derive). */
+export const _WIRE: _Keys & ImageUsageKeys['wire'] = {
   counts: ['total_tokens', 'input_tokens', 'output_tokens'],
   details: ['input_tokens_details', 'output_tokens_details'],
   split: ['text_tokens', 'image_tokens'],
+  cached: ['cached_tokens', 'cached_tokens_details', 'cached_text_tokens', 'cached_image_tokens'],
   absent: [undefined, null],
 };
 
 /** The keys of each form, by its name. */
 export const _FORMS: { readonly [form in _Form]: _Keys } = { sdk: _SDK, wire: _WIRE };
 
-/** The usage object's own keys in one form, in order: the three counts, then the two details objects. */
+/**
+ * The usage object's own keys in one form, in order: the three counts, the
+ * two details objects, then the cached count and its details object.
+ */
 // @__NO_SIDE_EFFECTS__
 export function _usageKeys(keys: _Keys): string[] {
-  return [...keys.counts, ...keys.details];
+  return [...keys.counts, ...keys.details, keys.cached[0], keys.cached[1]];
 }
 
+/** How many counts a usage object has: the length of every array of counts in the package. */
+export const _COUNTS = 10;
+
 /**
- * The paths of the seven counts in one form, in count order, the order of
- * every array of counts in the package: the usage object's three counts, then
- * the input details' two, then the output details' two.
+ * The paths of the ten counts in one form, in count order, the order of
+ * every array of counts in the package: the usage object's three counts, the
+ * input details' two, the output details' two, then the cached count and its
+ * details' two.
  */
 // @__NO_SIDE_EFFECTS__
 export function _countPaths(keys: _Keys): string[] {
-  return [...keys.counts, ...keys.details.flatMap((object) => keys.split.map((key) => `${object}.${key}`))];
+  const [cached, details, ...split] = keys.cached;
+  return [
+    ...keys.counts,
+    ...keys.details.flatMap((object) => keys.split.map((key) => `${object}.${key}`)),
+    cached,
+    ...split.map((key) => `${details}.${key}`),
+  ];
 }
 
-/** One consistency rule: the count at `reported` (a place in count order) is the sum of the counts at `parts`. */
+/** The optional objects of a usage object, as bits of the flags that say which are present. */
+export const _OUTPUT_DETAILS = 1;
+export const _CACHED_DETAILS = 2;
+/** The cached count, the one optional count (absent reads as 0, and is left out of what is written). */
+export const _CACHED = 4;
+
+/**
+ * One consistency rule: the count at `reported` (a place in count order) is
+ * the sum of the counts at `parts`, or with `atMost` at most the count at
+ * its one part.
+ */
 export interface _Rule {
   /** The rule's name. */
   readonly rule: ConsistencyRule;
   /** The place of the reported figure. */
   readonly reported: number;
-  /** The places of the two parts. */
-  readonly parts: readonly [number, number];
-  /** Whether the rule holds only when the output details are present. */
-  readonly needsOutputDetails: boolean;
+  /** The places of the parts: two to add up to it, or with `atMost` the one bound. */
+  readonly parts: readonly number[];
+  /** Whether the figure is at most its one part, rather than the sum of its parts. */
+  readonly atMost: boolean;
+  /** The flag of the optional details object the rule needs (`_OUTPUT_DETAILS`, `_CACHED_DETAILS`), or 0. */
+  readonly needs: number;
 }
 
 /** The consistency rules, in the order they are reported. */
 export const _RULES: readonly _Rule[] = [
-  { rule: 'total', reported: 0, parts: [1, 2], needsOutputDetails: false },
-  { rule: 'input', reported: 1, parts: [3, 4], needsOutputDetails: false },
-  { rule: 'output', reported: 2, parts: [5, 6], needsOutputDetails: true },
+  { rule: 'total', reported: 0, parts: [1, 2], atMost: false, needs: 0 },
+  { rule: 'input', reported: 1, parts: [3, 4], atMost: false, needs: 0 },
+  { rule: 'output', reported: 2, parts: [5, 6], atMost: false, needs: _OUTPUT_DETAILS },
+  { rule: 'cached', reported: 7, parts: [8, 9], atMost: false, needs: _CACHED_DETAILS },
+  { rule: 'cachedInput', reported: 7, parts: [1], atMost: true, needs: 0 },
+  { rule: 'cachedText', reported: 8, parts: [3], atMost: true, needs: _CACHED_DETAILS },
+  { rule: 'cachedImage', reported: 9, parts: [4], atMost: true, needs: _CACHED_DETAILS },
 ];
 
 /** One check of a value: valibot's issue type for it, what its messages say was expected, and the check. */
@@ -137,6 +173,9 @@ export interface _GeminiKeys {
   /** The image tokens of the input and of the output: the entries of these modalities in this details array. */
   readonly inputImage: readonly [details: string, modalities: readonly string[]];
   readonly outputImage: readonly [details: string, modalities: readonly string[]];
+  /** The count of the cached part of the input, and its image tokens as for the input. */
+  readonly cached: string;
+  readonly cachedImage: readonly [details: string, modalities: readonly string[]];
   /** Every modality, in the order of Gemini's enum. */
   readonly modalities: readonly string[];
   /** The modalities an `ImageUsage` has no place for, and cannot take as text without a guess. */
@@ -158,6 +197,9 @@ export const _GEMINI: _GeminiKeys = {
   // Gemini reads the pages of a document as images, and prices them so.
   inputImage: ['promptTokensDetails', ['IMAGE', 'DOCUMENT']],
   outputImage: ['candidatesTokensDetails', ['IMAGE']],
+  // Part of the prompt: its image tokens are the prompt's kinds.
+  cached: 'cachedContentTokenCount',
+  cachedImage: ['cacheTokensDetails', ['IMAGE', 'DOCUMENT']],
   modalities: ['MODALITY_UNSPECIFIED', 'TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT'],
   refused: ['AUDIO', 'VIDEO'],
 };

@@ -18,4 +18,6 @@ export * from './toWire/index.ts';
 
 // Cost
 export * from './estimateCost/index.ts';
+export * from './exactCost/index.ts';
+export * from './addCosts/index.ts';
 export * from './imagePricesFromGenaiPrices/index.ts';

@@ -43,3 +43,14 @@ test('openai 6 and 7: the streamed image_generation.completed event has no outpu
 test("image-usage's wire form also allows null there, as some producers send it", () => {
   expectTypeOf<null>().toExtend<WireImageUsage['output_tokens_details']>();
 });
+
+test("openai 7.60: the Responses API's tool_usage.image_gen is the wire form with its cached fields", () => {
+  type ImageGen = import('openai-7/resources/responses/responses').Response.ToolUsage.ImageGen;
+  expectTypeOf<ImageGen>().toExtend<WireImageUsage>();
+  expectTypeOf<ImageGen>().toExtend<v.InferInput<typeof WireImageUsageSchema>>();
+  expectTypeOf<ImageGen['cached_tokens']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<NonNullable<ImageGen['cached_tokens_details']>>().toEqualTypeOf<{ cached_image_tokens: number; cached_text_tokens: number }>();
+  expectTypeOf<Required<WireImageUsage>['cached_tokens_details']>().toEqualTypeOf<
+    { cached_text_tokens: number; cached_image_tokens: number } | null
+  >();
+});

@@ -107,6 +107,95 @@ describe('prices from the genai-prices catalog', () => {
   });
 });
 
+/** The models of the issue "The exact bill", whose cached tokens are priced against genai-prices. */
+const CACHE_MODELS = [
+  ['openai', 'gpt-image-1.5'],
+  ['openai', 'gpt-image-2'],
+  ['openai', 'gpt-image-1-mini'],
+  ['google', 'gemini-2.5-flash-image'],
+  ['google', 'gemini-3-pro-image-preview'],
+] as const;
+
+/** A consistent usage with output details and cached tokens of both kinds, with or without their details. */
+const cachedUsage: fc.Arbitrary<ImageUsage> = fc
+  .tuple(detailedUsage, fc.nat(20_000), fc.nat(20_000), fc.boolean())
+  .map(([usage, textSeed, imageSeed, withDetails]) => {
+    const { textTokens, imageTokens } = usage.inputTokensDetails;
+    const cachedText = textSeed % (textTokens + 1);
+    const cachedImage = imageSeed % (imageTokens + 1);
+    const cached: ImageUsage = { ...usage, cachedTokens: cachedText + cachedImage };
+    // Without details the split is known only for an input of one kind: an input of both kinds gets them.
+    if (withDetails || (textTokens > 0 && imageTokens > 0)) cached.cachedTokensDetails = { cachedTextTokens: cachedText, cachedImageTokens: cachedImage };
+    return cached;
+  });
+
+/** The exact cost from the catalog's own keys, as a rational in ten-thousandths of a millionth: fresh and cached input apart. */
+function exactCachedCost(usage: ImageUsage, price: Record<string, unknown>): number {
+  const key = (...names: string[]): bigint => {
+    const found = names.map((name) => price[name]).find((value) => value !== undefined) as number;
+    return BigInt(Math.round(found * 1e4));
+  };
+  const { textTokens, imageTokens } = usage.inputTokensDetails;
+  const cached = usage.cachedTokens ?? 0;
+  const cachedImage = usage.cachedTokensDetails?.cachedImageTokens ?? (textTokens === 0 ? cached : 0);
+  const cachedText = cached - cachedImage;
+  const sum =
+    BigInt(textTokens - cachedText) * key('input_mtok') +
+    BigInt(cachedText) * key('cache_text_read_mtok', 'cache_read_mtok', 'input_mtok') +
+    BigInt(imageTokens - cachedImage) * key('input_image_mtok', 'input_mtok') +
+    BigInt(cachedImage) * key('cache_image_read_mtok', ...(price['input_image_mtok'] === undefined ? ['cache_read_mtok'] : []), 'input_image_mtok', 'input_mtok') +
+    BigInt(usage.outputTokensDetails!.textTokens) * key('output_mtok') +
+    BigInt(usage.outputTokensDetails!.imageTokens) * key('output_image_mtok', 'output_mtok');
+  return Number(`${sum}e-10`);
+}
+
+describe('cached tokens, priced against genai-prices', () => {
+  test.each(CACHE_MODELS)('%s/%s: on 10,000 usages with cached tokens, estimateCost is calcPrice within 1e-9 and the exact cost to the last bit', (providerId, model) => {
+    const price = modelPrice(providerId, model) as Record<string, unknown>;
+    const prices = imagePricesFromGenaiPrices(price);
+    let cachedSome = 0;
+    fc.assert(
+      fc.property(cachedUsage, (usage) => {
+        const ours = estimateCost(usage, prices);
+        const cachedImage = usage.cachedTokensDetails?.cachedImageTokens ?? (usage.inputTokensDetails.textTokens === 0 ? usage.cachedTokens! : 0);
+        const theirs = calcPrice(
+          {
+            input_tokens: usage.inputTokens,
+            input_image_tokens: usage.inputTokensDetails.imageTokens,
+            cache_read_tokens: usage.cachedTokens!,
+            cache_image_read_tokens: cachedImage,
+            output_tokens: usage.outputTokens,
+            output_image_tokens: usage.outputTokensDetails!.imageTokens,
+          },
+          model,
+          { providerId },
+        )!.total_price;
+        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-9 * Math.max(ours, theirs));
+        expect(ours).toBe(exactCachedCost(usage, price));
+        if (usage.cachedTokens! > 0) cachedSome++;
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(cachedSome).toBeGreaterThan(9_000);
+  });
+
+  test('the cached prices of the catalog, as ImagePrices: a quarter of the fresh price or less for the OpenAI models, none for Gemini', () => {
+    expect(imagePricesFromGenaiPrices(modelPrice('openai', 'gpt-image-1.5'))).toStrictEqual({
+      inputText: 5,
+      inputImage: 8,
+      outputText: 10,
+      outputImage: 32,
+      cachedInputText: 1.25,
+      cachedInputImage: 2,
+    });
+    for (const [providerId, model] of CACHE_MODELS) {
+      const prices = imagePricesFromGenaiPrices(modelPrice(providerId, model));
+      if (providerId === 'google') expect([model, prices.cachedInputText, prices.cachedInputImage]).toStrictEqual([model, undefined, undefined]);
+      else expect([model, prices.cachedInputText! <= prices.inputText / 4, prices.cachedInputImage! <= prices.inputImage / 4]).toStrictEqual([model, true, true]);
+    }
+  });
+});
+
 describe("Gemini's usageMetadata, as genai-prices reads it", () => {
   const google = findProvider({ providerId: 'google' })!;
   /** What genai-prices reads: nothing at all from an object without one count (it throws), which is all zeros. */

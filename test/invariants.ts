@@ -33,6 +33,7 @@ export function isShortLine(message: string): boolean {
 
 const USAGE_KEYS = ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'];
 const DETAILS_KEYS = ['textTokens', 'imageTokens'];
+const CACHED_DETAILS_KEYS = ['cachedTextTokens', 'cachedImageTokens'];
 
 /** What a function throws, or undefined. */
 export function thrownBy(run: () => unknown): unknown {
@@ -71,14 +72,16 @@ function isCount(value: unknown, strict: boolean): boolean {
  * known keys, each count valid under the rules (and consistent when strict).
  */
 export function checkFreshUsage(output: ImageUsage, strict: boolean): void {
-  const keys = 'outputTokensDetails' in output ? [...USAGE_KEYS, 'outputTokensDetails'] : USAGE_KEYS;
+  // The optional keys, in the order the copiers add them, where the output has them.
+  const keys = [...USAGE_KEYS, ...['outputTokensDetails', 'cachedTokens', 'cachedTokensDetails'].filter((name) => name in output)];
   check(isPlainObject(output, keys), 'the output is a plain object with only the known keys');
   const record = output as unknown as Record<string, unknown>;
-  for (const name of USAGE_KEYS.slice(0, 3)) check(isCount(record[name], strict), `${name} is a count`);
-  for (const details of keys.slice(3)) {
+  for (const name of [...USAGE_KEYS.slice(0, 3), ...keys.filter((name) => name === 'cachedTokens')]) check(isCount(record[name], strict), `${name} is a count`);
+  for (const details of keys.slice(3).filter((name) => name !== 'cachedTokens')) {
     const object = record[details];
-    check(isPlainObject(object, DETAILS_KEYS), `${details} is a plain object with only the known keys`);
-    for (const name of DETAILS_KEYS) check(isCount((object as Record<string, unknown>)[name], strict), `${details}.${name} is a count`);
+    const names = details === 'cachedTokensDetails' ? CACHED_DETAILS_KEYS : DETAILS_KEYS;
+    check(isPlainObject(object, names), `${details} is a plain object with only the known keys`);
+    for (const name of names) check(isCount((object as Record<string, unknown>)[name], strict), `${details}.${name} is a count`);
   }
   if (strict) check(checkImageUsage(output).length === 0, 'a strict output is consistent');
 }

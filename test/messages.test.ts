@@ -46,7 +46,9 @@ function usageWith(form: 'sdk' | 'wire', at: number, value: unknown): Record<str
   const usage: Record<string, unknown> = { [keys.counts[0]]: 3, [keys.counts[1]]: 2, [keys.counts[2]]: 1 };
   usage[keys.details[0]] = { [keys.split[0]]: 1, [keys.split[1]]: 1 };
   usage[keys.details[1]] = { [keys.split[0]]: 1, [keys.split[1]]: 0 };
-  const paths = [..._countPaths(keys), ...keys.details];
+  usage[keys.cached[0]] = 1;
+  usage[keys.cached[1]] = { [keys.cached[2]]: 1, [keys.cached[3]]: 0 };
+  const paths = [..._countPaths(keys), ...keys.details, keys.cached[1]];
   const [first, second] = paths[at % paths.length]!.split('.') as [string, string | undefined];
   if (second === undefined) usage[first] = value;
   else (usage[first] as Record<string, unknown>)[second] = value;
@@ -91,7 +93,7 @@ function messagesFor(input: unknown): string[] {
 describe('every message is one short line of well-formed text', () => {
   test('for any value at any count or details path, in either form, from every door', () => {
     fc.assert(
-      fc.property(fc.constantFrom<'sdk' | 'wire'>('sdk', 'wire'), fc.nat(9), anyValue, (form, at, value) => {
+      fc.property(fc.constantFrom<'sdk' | 'wire'>('sdk', 'wire'), fc.nat(12), anyValue, (form, at, value) => {
         for (const message of messagesFor(usageWith(form, at, value))) expect([message, isShortLine(message)]).toStrictEqual([message, true]);
       }),
       { numRuns: 3000 },

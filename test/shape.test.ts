@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import {
+  _CACHED,
+  _CACHED_DETAILS,
   _COUNT_CHECKS,
+  _COUNTS,
   _countPaths,
+  _OUTPUT_DETAILS,
   _FORMS,
   _GEMINI,
   type _Keys,
@@ -46,16 +50,33 @@ const FORMS = Object.entries(_FORMS) as [keyof typeof _FORMS, _Keys][];
 /** A value of any kind, as a count must not be: what the checks must reject. */
 const anyValue = fc.oneof(count, notCount, fc.anything());
 
-/** Builds a usage object in one form from seven counts in count order (output details when `withOutput`). */
-function usageOf(keys: _Keys, counts: readonly unknown[], withOutput: boolean): Record<string, unknown> {
+/**
+ * Builds a usage object in one form from ten counts in count order, with the
+ * optional parts that `present` names (the flags of `_shape.ts`; `true` for
+ * all of them, `false` for none).
+ */
+function usageOf(keys: _Keys, counts: readonly unknown[], present: number | boolean): Record<string, unknown> {
+  const flags = present === true ? _OUTPUT_DETAILS | _CACHED | _CACHED_DETAILS : present === false ? 0 : present;
   const usage: Record<string, unknown> = {};
   keys.counts.forEach((key, slot) => (usage[key] = counts[slot]));
   keys.details.forEach((key, index) => {
-    if (index === 1 && !withOutput) return;
+    if (index === 1 && !(flags & _OUTPUT_DETAILS)) return;
     usage[key] = Object.fromEntries(keys.split.map((name, at) => [name, counts[3 + 2 * index + at]]));
   });
+  const [cached, details, ...split] = keys.cached;
+  if (flags & _CACHED) usage[cached] = counts[7];
+  if (flags & _CACHED_DETAILS) usage[details] = Object.fromEntries(split.map((name, at) => [name, counts[8 + at]]));
   return usage;
 }
+
+/** The paths of the counts of the parts `present` names, in count order. */
+function presentPaths(keys: _Keys, present: number): string[] {
+  const paths = _countPaths(keys);
+  return paths.filter((_, slot) => (slot < 5 ? true : slot < 7 ? present & _OUTPUT_DETAILS : slot === 7 ? present & _CACHED : present & _CACHED_DETAILS));
+}
+
+/** Any combination of the optional parts' flags. */
+const presentFlags = fc.nat(7);
 
 /** Sets the value at a dotted path of a plain object (a copy). */
 function withValue(usage: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
@@ -66,11 +87,11 @@ function withValue(usage: Record<string, unknown>, path: string, value: unknown)
   return copy;
 }
 
-/** Seven valid counts. */
-const sevenCounts = fc.array(count, { minLength: 7, maxLength: 7 });
+/** Ten valid counts. */
+const tenCounts = fc.array(count, { minLength: _COUNTS, maxLength: _COUNTS });
 
 describe('the description', () => {
-  test('names seven counts, in count order, the same in both forms', () => {
+  test('names ten counts, in count order, the same in both forms', () => {
     expect(_countPaths(_SDK)).toStrictEqual([
       'totalTokens',
       'inputTokens',
@@ -79,23 +100,41 @@ describe('the description', () => {
       'inputTokensDetails.imageTokens',
       'outputTokensDetails.textTokens',
       'outputTokensDetails.imageTokens',
+      'cachedTokens',
+      'cachedTokensDetails.cachedTextTokens',
+      'cachedTokensDetails.cachedImageTokens',
     ]);
+    expect(_countPaths(_SDK)).toHaveLength(_COUNTS);
     // The wire form is the SDK form in snake_case, key for key.
     const snake = (path: string) => path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
     expect(_countPaths(_WIRE)).toStrictEqual(_countPaths(_SDK).map(snake));
     expect(_usageKeys(_WIRE)).toStrictEqual(_usageKeys(_SDK).map(snake));
   });
 
-  test('each rule adds two counts to a third, and the output rule needs the output details', () => {
-    for (const { reported, parts, needsOutputDetails } of _RULES) {
+  test('each sum rule adds two counts to a third, each bound rule keeps a cached count within its input count', () => {
+    const paths = _countPaths(_SDK);
+    const detailsOf = [..._SDK.details, _SDK.cached[1]];
+    for (const { reported, parts, atMost, needs } of _RULES) {
+      const named = parts.map((part) => paths[part]!);
+      if (atMost) {
+        // A cached count and the input count it is part of: cachedTokens <= inputTokens, cached text <= input text, …
+        expect(parts).toHaveLength(1);
+        expect(paths[reported]!.startsWith('cached')).toBe(true);
+        expect(named[0]).toBe(paths[reported === 7 ? 1 : reported - 5]);
+        expect(needs).toBe(reported === 7 ? 0 : _CACHED_DETAILS);
+        continue;
+      }
+      expect(parts).toHaveLength(2);
       expect(parts.every((part) => part > reported)).toBe(true);
       // The parts of a figure are what it is made of: its details, or (for the total) input and output.
-      const paths = _countPaths(_SDK);
-      const [first, second] = parts.map((part) => paths[part]!);
-      if (reported === 0) expect([first, second]).toStrictEqual(['inputTokens', 'outputTokens']);
-      else expect([first, second].every((path) => path?.startsWith(`${_SDK.details[reported - 1]!}.`))).toBe(true);
-      expect(needsOutputDetails).toBe(reported === 2);
+      if (reported === 0) expect(named).toStrictEqual(['inputTokens', 'outputTokens']);
+      else {
+        const details = detailsOf[reported === 7 ? 2 : reported - 1]!;
+        expect(named.every((path) => path.startsWith(`${details}.`))).toBe(true);
+      }
+      expect(needs).toBe(reported === 2 ? _OUTPUT_DETAILS : reported === 7 ? _CACHED_DETAILS : 0);
     }
+    expect(_RULES.map((rule) => rule.rule)).toStrictEqual(['total', 'input', 'output', 'cached', 'cachedInput', 'cachedText', 'cachedImage']);
   });
 });
 
@@ -136,32 +175,37 @@ describe('the schemas have the keys of the description', () => {
   ] as const)('%s', (_, schema, keys) => {
     const object = schema.pipe[0];
     expect(Object.keys(object.entries)).toStrictEqual(_usageKeys(keys));
-    const details = [object.entries[keys.details[0] as never], (object.entries[keys.details[1] as never] as { wrapped: unknown }).wrapped] as {
-      entries: Record<string, unknown>;
-    }[];
-    for (const entry of details) expect(Object.keys(entry.entries)).toStrictEqual([...keys.split]);
-    // The output details may be absent (and, in the wire form, null): optional or nullish, as the description says.
-    expect((object.entries[keys.details[1] as never] as { type: string }).type).toBe(keys.absent.includes(null) ? 'nullish' : 'optional');
+    const entry = (key: string) => object.entries[key as never] as { type: string; wrapped: { entries: Record<string, unknown> }; entries: Record<string, unknown> };
+    for (const details of [entry(keys.details[0]), entry(keys.details[1]).wrapped]) expect(Object.keys(details.entries)).toStrictEqual([...keys.split]);
+    expect(Object.keys(entry(keys.cached[1]).wrapped.entries)).toStrictEqual(keys.cached.slice(2));
+    // The optional details may be absent (and, in the wire form, null): optional or nullish, as the description says.
+    for (const key of [keys.details[1], keys.cached[1]]) expect(entry(key).type).toBe(keys.absent.includes(null) ? 'nullish' : 'optional');
+    // The cached count may be absent, never null.
+    expect(entry(keys.cached[0]).type).toBe('optional');
   });
 });
 
 describe('the unrolled code does what the description says', () => {
   test.each(FORMS)('%s copier: every count and details object, and nothing else', (form, keys) => {
     const copy = form === 'sdk' ? _copyImageUsage : _copyWireImageUsage;
+    const optionalDetails = [keys.details[1], keys.cached[1]];
     fc.assert(
-      fc.property(sevenCounts, fc.boolean(), (counts, withOutput) => {
-        const usage = usageOf(keys, counts, withOutput);
+      fc.property(tenCounts, presentFlags, (counts, present) => {
+        const usage = usageOf(keys, counts, present);
         // The copy is the SDK form of the same counts.
-        expect(copy({ ...usage, extra: 1 })).toStrictEqual(usageOf(_SDK, counts, withOutput));
-        for (const absent of keys.absent) if (!withOutput) expect(copy({ ...usage, [keys.details[1]]: absent })).toStrictEqual(usageOf(_SDK, counts, false));
+        expect(copy({ ...usage, extra: 1 })).toStrictEqual(usageOf(_SDK, counts, present));
+        // An absent optional part may be said absent with undefined (or null, in the wire form, for a details object).
+        const absent = Object.fromEntries([keys.cached[0], ...optionalDetails].filter((key) => !(key in usage)).map((key) => [key, undefined]));
+        expect(copy({ ...usage, ...absent })).toStrictEqual(usageOf(_SDK, counts, present));
+        for (const key of optionalDetails) for (const value of keys.absent) if (!(key in usage)) expect(copy({ ...usage, [key]: value })).toStrictEqual(usageOf(_SDK, counts, present));
       }),
     );
     // A bad value at any path of the description, or a missing required key, is not copied.
-    const valid = usageOf(keys, [1, 1, 0, 1, 0, 0, 0], true);
-    for (const path of [..._countPaths(keys), ...keys.details]) {
+    const valid = usageOf(keys, [1, 1, 0, 1, 0, 0, 0, 1, 1, 0], true);
+    for (const path of [..._countPaths(keys), ...keys.details, keys.cached[1]]) {
       for (const bad of [-1, '1', null, Number.NaN]) {
-        // Absent output details (null in the wire form) are not bad.
-        if (path === keys.details[1] && keys.absent.includes(bad as null)) continue;
+        // Absent optional details (null in the wire form) are not bad.
+        if (optionalDetails.includes(path) && keys.absent.includes(bad as null)) continue;
         expect(copy(withValue(valid, path, bad))).toBeUndefined();
       }
     }
@@ -173,14 +217,14 @@ describe('the unrolled code does what the description says', () => {
 
   test('the guard, isImageUsage and the sum take exactly what the description calls valid', () => {
     fc.assert(
-      fc.property(sevenCounts, fc.boolean(), fc.nat(8), anyValue, (counts, withOutput, at, bad) => {
-        const paths = _countPaths(_SDK).slice(0, withOutput ? 7 : 5);
-        const usage = usageOf(_SDK, counts, withOutput);
+      fc.property(tenCounts, presentFlags, fc.nat(20), anyValue, (counts, present, at, bad) => {
+        const paths = presentPaths(_SDK, present);
+        const usage = usageOf(_SDK, counts, present);
         expect(_matchesImageUsage(usage)).toBe(true);
         const path = paths[at % paths.length]!;
         const broken = withValue(usage, path, bad);
-        // What the description says of the value at that path.
-        const valid = _COUNT_CHECKS.every((check) => check.passes(bad));
+        // What the description says of the value at that path (an absent cached count is undefined, which is valid).
+        const valid = _COUNT_CHECKS.every((check) => check.passes(bad)) || (path === _SDK.cached[0] && bad === undefined);
         expect(_matchesImageUsage(broken)).toBe(valid);
         expect(isImageUsage(broken)).toBe(valid);
         let summed = true;
@@ -193,27 +237,30 @@ describe('the unrolled code does what the description says', () => {
       }),
       { numRuns: 3000 },
     );
-    // Each details object must be an object, as the description says; the output's may be absent.
-    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0], true);
-    for (const [index, key] of _SDK.details.entries()) {
-      for (const value of [null, 5, 'x', () => ({ textTokens: 0, imageTokens: 0 }), ...(index === 1 ? [] : [undefined])]) {
+    // Each details object must be an object, as the description says; the optional ones may be absent.
+    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0, 1, 1, 0], true);
+    for (const [index, key] of [..._SDK.details, _SDK.cached[1]].entries()) {
+      for (const value of [null, 5, 'x', () => ({ textTokens: 0, imageTokens: 0 }), ...(index === 0 ? [undefined] : [])]) {
         expect(_OBJECT.passes(value)).toBe(false);
         expect(isImageUsage({ ...usage, [key]: value })).toBe(false);
         expect(() => sumImageUsage([{ ...usage, [key]: value } as never])).toThrow(TypeError);
       }
     }
-    const { [_SDK.details[1]]: _, ...withoutOutput } = usage;
-    expect(isImageUsage(withoutOutput)).toBe(_SDK.absent.includes(undefined));
+    for (const key of [_SDK.details[1], ..._SDK.cached.slice(0, 2)]) {
+      const { [key]: _, ...without } = usage;
+      expect(isImageUsage(without)).toBe(_SDK.absent.includes(undefined));
+    }
   });
 
   test('the sum reads the fields the generic reader reads, and adds each count at its path', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(1e6), { minLength: 7, maxLength: 7 }), fc.boolean(), (counts, withOutput) => {
-        const usage = usageOf(_SDK, counts, withOutput);
-        expect(_readFields(usage).filter((field) => typeof field === 'number')).toStrictEqual(withOutput ? counts : counts.slice(0, 5));
+      fc.property(fc.array(fc.nat(1e6), { minLength: _COUNTS, maxLength: _COUNTS }), presentFlags, (counts, present) => {
+        const usage = usageOf(_SDK, counts, present);
+        const paths = presentPaths(_SDK, present);
+        expect(_readFields(usage).filter((field) => typeof field === 'number')).toStrictEqual(counts.filter((_, slot) => paths.includes(_countPaths(_SDK)[slot]!)));
         const sum = sumImageUsage([usage as never, usage as never]) as unknown as Record<string, Record<string, number>>;
         _countPaths(_SDK).forEach((path, slot) => {
-          if (!withOutput && slot >= 5) return;
+          if (!paths.includes(path)) return;
           const [first, second] = path.split('.') as [string, string | undefined];
           expect(second === undefined ? sum[first] : sum[first]![second]).toBe(2 * counts[slot]!);
         });
@@ -223,19 +270,19 @@ describe('the unrolled code does what the description says', () => {
 
   test('toWire writes every count at its wire path', () => {
     fc.assert(
-      fc.property(sevenCounts, fc.boolean(), (counts, withOutput) => {
-        expect(toWire(usageOf(_SDK, counts, withOutput) as never)).toStrictEqual(usageOf(_WIRE, counts, withOutput));
+      fc.property(tenCounts, presentFlags, (counts, present) => {
+        expect(toWire(usageOf(_SDK, counts, present) as never)).toStrictEqual(usageOf(_WIRE, counts, present));
       }),
     );
   });
 
   test('form detection looks for every usage key of both forms', () => {
-    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0], false);
+    const usage = usageOf(_SDK, [1, 1, 0, 1, 0, 0, 0, 0, 0, 0], false);
     for (const key of _usageKeys(_WIRE)) {
       const result = v.safeParse(WireOrSdkImageUsageSchema, { ...usage, [key]: 1 });
       expect(result.issues?.[0]?.message).toMatch(/not both, received [a-z_]+ and totalTokens$/);
     }
-    const wire = usageOf(_WIRE, [1, 1, 0, 1, 0, 0, 0], false);
+    const wire = usageOf(_WIRE, [1, 1, 0, 1, 0, 0, 0, 0, 0, 0], false);
     for (const key of _usageKeys(_SDK)) {
       expect(v.safeParse(WireOrSdkImageUsageSchema, { ...wire, [key]: 1 }).success).toBe(false);
       // Alone, any one key of a form sends the object to that form's schema.
@@ -246,19 +293,28 @@ describe('the unrolled code does what the description says', () => {
 
   test('the strict checks are the strict count rule and the rules of _RULES, written out', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.nat(), fc.maxSafeNat(), count), { minLength: 7, maxLength: 7 }), fc.boolean(), (counts, withOutput) => {
-        const usage = usageOf(_SDK, counts, withOutput) as never;
-        const used = counts.slice(0, withOutput ? 7 : 5);
+      fc.property(fc.array(fc.oneof(fc.nat(), fc.maxSafeNat(), count, fc.nat(5)), { minLength: _COUNTS, maxLength: _COUNTS }), presentFlags, (counts, present) => {
+        const usage = usageOf(_SDK, counts, present) as never;
+        const paths = presentPaths(_SDK, present);
+        const used = counts.filter((_, slot) => paths.includes(_countPaths(_SDK)[slot]!));
         expect(_hasStrictCounts(usage)).toBe(used.every((value) => _STRICT_COUNT_CHECKS.every((check) => check.passes(value))));
         if (_hasStrictCounts(usage)) {
-          const padded = withOutput ? counts : [...counts.slice(0, 5), 0, 0];
-          expect(_addsUp(usage)).toBe(_findBrokenRules(padded, withOutput, 0).length === 0);
+          const padded = counts.map((value, slot) => (paths.includes(_countPaths(_SDK)[slot]!) ? value : 0));
+          expect(_addsUp(usage)).toBe(_findBrokenRules(padded, present, 0).length === 0);
         }
       }),
       { numRuns: 3000 },
     );
+    // With the cached rules holding and broken, one at a time.
+    const holding = [5, 3, 2, 1, 2, 2, 0, 2, 1, 1];
+    expect(_addsUp(usageOf(_SDK, holding, true) as never)).toBe(true);
+    for (const [slot, value] of [[7, 4], [8, 2], [9, 3], [7, 3]] as const) {
+      const counts = holding.map((old, at) => (at === slot ? value : old));
+      expect(_addsUp(usageOf(_SDK, counts, true) as never)).toBe(false);
+      expect(_findBrokenRules(counts, _OUTPUT_DETAILS | _CACHED | _CACHED_DETAILS, 0).length).toBeGreaterThan(0);
+    }
     // With sums that hold, so that the check above is not always false.
-    expect(_addsUp(usageOf(_SDK, [5, 3, 2, 1, 2, 2, 0], true) as never)).toBe(true);
+    expect(_addsUp(usageOf(_SDK, [5, 3, 2, 1, 2, 2, 0, 0, 0, 0], true) as never)).toBe(true);
   });
 });
 

@@ -11,25 +11,27 @@ import { _GEMINI } from '../src/_shape.ts';
 //
 // `target` is what the issue "One shape, written once" asks for (none for the
 // imports it does not name); `budget` is what this test enforces: the size
-// measured when it was set, with room for the few dozen bytes by which
-// esbuild's chunk layout varies between builds, so that no import grows
-// unseen. Where a target is below its budget, docs/performance.md says what
+// measured when it was set (last: with the cached fields of "The exact
+// bill"), with room for the few dozen bytes by which esbuild's chunk layout
+// varies between builds, so that no import grows unseen. Where a target is below its budget, docs/performance.md says what
 // the bytes are spent on.
 const imports = [
-  { name: 'isImageUsage', target: 300, budget: 300 },
+  { name: 'isImageUsage', target: 300, budget: 330 },
   { name: 'ratio', target: undefined, budget: 795 },
-  { name: 'toWire', target: undefined, budget: 1550 },
-  { name: 'checkImageUsage', target: 900, budget: 2040 },
-  { name: 'sumImageUsage', target: 900, budget: 1990 },
-  { name: 'estimateCost', target: 1200, budget: 2450 },
-  { name: 'ImageUsageSchema', target: undefined, budget: 2920 },
-  { name: 'parseImageUsage', target: 3000, budget: 4580 },
-  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 3980 },
-  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1025 },
+  { name: 'toWire', target: undefined, budget: 1790 },
+  { name: 'checkImageUsage', target: 900, budget: 2310 },
+  { name: 'sumImageUsage', target: 900, budget: 2380 },
+  { name: 'estimateCost', target: 1200, budget: 3000 },
+  { name: 'exactCost', target: undefined, budget: 2990 },
+  { name: 'addCosts', target: undefined, budget: 970 },
+  { name: 'ImageUsageSchema', target: undefined, budget: 3320 },
+  { name: 'parseImageUsage', target: 3000, budget: 5000 },
+  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4120 },
+  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1200 },
   // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
   // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
   // imported by name: 6,500 B without them, 8,191 B with).
-  { name: '*', target: 6191, budget: 8550 },
+  { name: '*', target: 6191, budget: 10350 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));

@@ -14,10 +14,26 @@ import { thrownBy } from './invariants.ts';
 // malformed elements.
 
 
-/** The seven counts of a usage object, in a fixed order (output details as zeros when absent). */
+/**
+ * The ten counts of a usage object in count order, as pricing reads them:
+ * output without details as image output, cached tokens without details as
+ * the one kind the input has (zeros where it has both: the split is unknown).
+ */
 function counts(usage: ImageUsage): number[] {
-  const output = usage.outputTokensDetails ?? { textTokens: 0, imageTokens: 0 };
-  return [usage.totalTokens, usage.inputTokens, usage.outputTokens, usage.inputTokensDetails.textTokens, usage.inputTokensDetails.imageTokens, output.textTokens, output.imageTokens];
+  const { textTokens: text, imageTokens: image } = usage.inputTokensDetails;
+  const output = usage.outputTokensDetails ?? { textTokens: 0, imageTokens: usage.outputTokens };
+  const cached = usage.cachedTokens ?? 0;
+  const split = usage.cachedTokensDetails ?? {
+    cachedTextTokens: cached > 0 && image === 0 ? cached : 0,
+    cachedImageTokens: cached > 0 && image > 0 && text === 0 ? cached : 0,
+  };
+  return [usage.totalTokens, usage.inputTokens, usage.outputTokens, text, image, output.textTokens, output.imageTokens, cached, split.cachedTextTokens, split.cachedImageTokens];
+}
+
+/** Whether the split of a usage object's cached tokens is known, from details or an input of one kind. */
+function splitKnown(usage: ImageUsage): boolean {
+  const { textTokens, imageTokens } = usage.inputTokensDetails;
+  return usage.cachedTokensDetails !== undefined || !(usage.cachedTokens! > 0) || textTokens === 0 || imageTokens === 0;
 }
 
 /** The largest relative difference between the counts of two sums. */
@@ -174,17 +190,20 @@ describe('sumImageUsage is loud about what it cannot add', () => {
 describe('sumImageUsage adds up right', () => {
   test('integer sums are exact (checked against BigInt) and do not depend on order', () => {
     const bigSum = (usages: readonly ImageUsage[]): bigint[] =>
-      usages.reduce((sums, usage) => sums.map((sum, index) => sum + BigInt(counts(usage)[index]!)), [0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+      usages.reduce((sums, usage) => sums.map((sum, index) => sum + BigInt(counts(usage)[index]!)), Array.from({ length: 10 }, () => 0n));
     const large: fc.Arbitrary<ImageUsage> = fc.nat(Math.floor(Number.MAX_SAFE_INTEGER / 64)).map((count) => ({ totalTokens: count, inputTokens: count, outputTokens: 0, inputTokensDetails: { textTokens: count, imageTokens: 0 } }));
     fc.assert(
       fc.property(
         fc.array(fc.oneof(consistentIntegerUsage, large), { maxLength: 60 }).chain((usages) => fc.tuple(fc.constant(usages), fc.shuffledSubarray(usages, { minLength: usages.length }))),
         ([usages, shuffled]) => {
           const sum = sumImageUsage(usages);
-          const all = usages.every((usage) => usage.outputTokensDetails !== undefined);
           const exact = bigSum(usages).map(Number);
-          expect(counts(sum).slice(0, 5)).toStrictEqual(exact.slice(0, 5));
-          if (all) expect(counts(sum).slice(5)).toStrictEqual(exact.slice(5));
+          // Every count is the exact sum of the counts as pricing reads them; the cached split where each is known.
+          expect(counts(sum).slice(0, 8)).toStrictEqual(exact.slice(0, 8));
+          expect('outputTokensDetails' in sum).toBe(usages.some((usage) => usage.outputTokensDetails !== undefined));
+          expect('cachedTokens' in sum).toBe(usages.some((usage) => usage.cachedTokens !== undefined));
+          expect('cachedTokensDetails' in sum).toBe('cachedTokens' in sum && usages.every(splitKnown));
+          if ('cachedTokensDetails' in sum) expect(counts(sum).slice(8)).toStrictEqual(exact.slice(8));
           expect(sumImageUsage(shuffled)).toStrictEqual(sum);
         },
       ),
@@ -228,9 +247,8 @@ describe('sumImageUsage adds up right', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(consistentIntegerUsage, fractionalUsage), { maxLength: 100 }), (usages) => {
         const sum = sumImageUsage(usages);
-        const all = usages.every((usage) => usage.outputTokensDetails !== undefined);
         counts(sum)
-          .slice(0, all ? 7 : 5)
+          .slice(0, 'cachedTokensDetails' in sum ? 10 : 8)
           .forEach((value, slot) => {
             const exact = usages.reduce((total, usage) => total + scaledExactly(counts(usage)[slot]!), 0n);
             // The two doubles around the exact sum: the sum is one of them.

@@ -1,4 +1,4 @@
-import type { ImageUsage, TokensDetails } from '../types/index.ts';
+import type { CachedTokensDetails, ImageUsage, TokensDetails } from '../types/index.ts';
 import { _isCount } from './_isCount.ts';
 
 // The copiers of the schemas: each reads the fields of its form once, checks
@@ -25,9 +25,24 @@ function copyWireDetails(details: unknown): TokensDetails | undefined {
   return _isCount(textTokens) && _isCount(imageTokens) ? { textTokens, imageTokens } : undefined;
 }
 
+/** A cached details object's two counts, checked, or `undefined`. */
+function copyCachedDetails(details: unknown): CachedTokensDetails | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { cachedTextTokens, cachedImageTokens } = details as Record<string, unknown>;
+  return _isCount(cachedTextTokens) && _isCount(cachedImageTokens) ? { cachedTextTokens, cachedImageTokens } : undefined;
+}
+
+/** A wire-form cached details object's two counts in the SDK form, checked, or `undefined`. */
+function copyWireCachedDetails(details: unknown): CachedTokensDetails | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { cached_text_tokens: cachedTextTokens, cached_image_tokens: cachedImageTokens } = details as Record<string, unknown>;
+  return _isCount(cachedTextTokens) && _isCount(cachedImageTokens) ? { cachedTextTokens, cachedImageTokens } : undefined;
+}
+
 /**
  * Checks and copies an SDK-form usage object under the default rules;
- * `outputTokensDetails: undefined` is left out.
+ * `outputTokensDetails`, `cachedTokens` and `cachedTokensDetails` that are
+ * `undefined` are left out.
  *
  * @param input The object to copy.
  *
@@ -38,15 +53,45 @@ export function _copyImageUsage(input: object): ImageUsage | undefined {
   if (!_isCount(totalTokens) || !_isCount(inputTokens) || !_isCount(outputTokens)) return undefined;
   const inputTokensDetails = copyDetails((input as Record<string, unknown>).inputTokensDetails);
   if (inputTokensDetails === undefined) return undefined;
-  const output: unknown = (input as Record<string, unknown>).outputTokensDetails;
-  if (output === undefined) return { totalTokens, inputTokens, outputTokens, inputTokensDetails };
-  const outputTokensDetails = copyDetails(output);
-  return outputTokensDetails && { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails };
+  const { outputTokensDetails: output, cachedTokens, cachedTokensDetails: cached } = input as Record<string, unknown>;
+  const outputTokensDetails = output === undefined ? undefined : copyDetails(output);
+  if (output !== undefined && outputTokensDetails === undefined) return undefined;
+  // Without cached fields, one literal of the keys there are: the output of most producers, built fastest.
+  if (cachedTokens === undefined && cached === undefined) {
+    return outputTokensDetails === undefined
+      ? { totalTokens, inputTokens, outputTokens, inputTokensDetails }
+      : { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails };
+  }
+  return withCached({ totalTokens, inputTokens, outputTokens, inputTokensDetails }, outputTokensDetails, cachedTokens, cached === undefined, copyCachedDetails(cached));
+}
+
+/**
+ * A copy with its cached fields: the output details (when present), the
+ * checked cached count (when present) and the copied cached details (unless
+ * absent), or `undefined` when one of them is not valid.
+ */
+function withCached(
+  usage: ImageUsage,
+  outputTokensDetails: ImageUsage['outputTokensDetails'],
+  cachedTokens: unknown,
+  absent: boolean,
+  cachedTokensDetails: ImageUsage['cachedTokensDetails'],
+): ImageUsage | undefined {
+  if (outputTokensDetails !== undefined) usage.outputTokensDetails = outputTokensDetails;
+  if (cachedTokens !== undefined) {
+    if (!_isCount(cachedTokens)) return undefined;
+    usage.cachedTokens = cachedTokens;
+  }
+  if (absent) return usage;
+  if (cachedTokensDetails === undefined) return undefined;
+  usage.cachedTokensDetails = cachedTokensDetails;
+  return usage;
 }
 
 /**
  * Checks and copies a wire-form usage object under the default rules into
- * the SDK form; `null` or absent output details are left out.
+ * the SDK form; `null` or absent details objects are left out, as is an
+ * absent `cached_tokens`.
  *
  * @param input The object to copy.
  *
@@ -57,8 +102,13 @@ export function _copyWireImageUsage(input: object): ImageUsage | undefined {
   if (!_isCount(totalTokens) || !_isCount(inputTokens) || !_isCount(outputTokens)) return undefined;
   const inputTokensDetails = copyWireDetails((input as Record<string, unknown>).input_tokens_details);
   if (inputTokensDetails === undefined) return undefined;
-  const output: unknown = (input as Record<string, unknown>).output_tokens_details;
-  if (output == null) return { totalTokens, inputTokens, outputTokens, inputTokensDetails };
-  const outputTokensDetails = copyWireDetails(output);
-  return outputTokensDetails && { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails };
+  const { output_tokens_details: output, cached_tokens: cachedTokens, cached_tokens_details: cached } = input as Record<string, unknown>;
+  const outputTokensDetails = output == null ? undefined : copyWireDetails(output);
+  if (output != null && outputTokensDetails === undefined) return undefined;
+  if (cachedTokens === undefined && cached == null) {
+    return outputTokensDetails === undefined
+      ? { totalTokens, inputTokens, outputTokens, inputTokensDetails }
+      : { totalTokens, inputTokens, outputTokens, inputTokensDetails, outputTokensDetails };
+  }
+  return withCached({ totalTokens, inputTokens, outputTokens, inputTokensDetails }, outputTokensDetails, cachedTokens, cached == null, copyWireCachedDetails(cached));
 }

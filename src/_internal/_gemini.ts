@@ -23,8 +23,19 @@ export interface _GeminiProblem {
   readonly received: string;
 }
 
-const { counts: COUNTS, details: DETAILS, input: INPUT, output: OUTPUT, total: TOTAL, inputImage: INPUT_IMAGE, outputImage: OUTPUT_IMAGE, modalities: MODALITIES, refused: REFUSED } =
-  _GEMINI;
+const {
+  counts: COUNTS,
+  details: DETAILS,
+  input: INPUT,
+  output: OUTPUT,
+  total: TOTAL,
+  inputImage: INPUT_IMAGE,
+  outputImage: OUTPUT_IMAGE,
+  cached: CACHED,
+  cachedImage: CACHED_IMAGE,
+  modalities: MODALITIES,
+  refused: REFUSED,
+} = _GEMINI;
 
 /** A count; absent is 0, as proto3 JSON leaves zeros out. */
 function countOf(fields: _GeminiFields, key: string): number {
@@ -75,7 +86,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
     });
   }
   for (const [details, count] of Object.entries(DETAILS)) {
-    const image = [INPUT_IMAGE, OUTPUT_IMAGE].find(([itemised]) => itemised === details);
+    const image = [INPUT_IMAGE, OUTPUT_IMAGE, CACHED_IMAGE].find(([itemised]) => itemised === details);
     // The image tokens must fit in their count to leave it a text part; strict, every entry must.
     if (image === undefined && !strict) continue;
     const modalities = strict ? undefined : image![1];
@@ -92,6 +103,11 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
       problems.push({ path: [side.find((key) => fields[key] !== undefined)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
     }
   }
+  if (strict && countOf(fields, CACHED) > sumOf(fields, INPUT)) {
+    const parts = INPUT.map((key) => countOf(fields, key));
+    const [sum, figure] = _formatFigures(parts, sumOf(fields, INPUT), countOf(fields, CACHED));
+    problems.push({ path: [CACHED], expected: `<= ${INPUT.join(' + ')} = ${sum} (cached tokens are part of the prompt)`, received: figure });
+  }
   if (strict) {
     const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
     const sum = sumOf(fields, present);
@@ -106,7 +122,8 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
 /**
  * The `ImageUsage` of a valid Gemini usage object: input = prompt + tool-use
  * prompt, output = candidates + thoughts, the image tokens from the details,
- * and text the rest of each.
+ * and text the rest of each; with `cachedContentTokenCount`, the cached
+ * tokens, split the same way where `cacheTokensDetails` itemises them.
  *
  * @param fields The usage object.
  *
@@ -117,13 +134,23 @@ export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
   const outputTokens = sumOf(fields, OUTPUT);
   const inputImage = tokensOf(fields, ...INPUT_IMAGE);
   const outputImage = tokensOf(fields, ...OUTPUT_IMAGE);
-  return {
+  const usage: ImageUsage = {
     totalTokens: countOf(fields, TOTAL),
     inputTokens,
     outputTokens,
     inputTokensDetails: { textTokens: inputTokens - inputImage, imageTokens: inputImage },
     outputTokensDetails: { textTokens: outputTokens - outputImage, imageTokens: outputImage },
   };
+  if (fields[CACHED] !== undefined) {
+    const cachedTokens = countOf(fields, CACHED);
+    usage.cachedTokens = cachedTokens;
+    // Only the details say which cached tokens are images: without them the split is left unknown.
+    if (fields[CACHED_IMAGE[0]] !== undefined) {
+      const cachedImage = tokensOf(fields, ...CACHED_IMAGE);
+      usage.cachedTokensDetails = { cachedTextTokens: cachedTokens - cachedImage, cachedImageTokens: cachedImage };
+    }
+  }
+  return usage;
 }
 
 /** Whether a value can hold fields, as `v.object()` wants. */

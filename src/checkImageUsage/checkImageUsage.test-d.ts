@@ -11,7 +11,7 @@ test('checkImageUsage takes an ImageUsage and returns readonly inconsistencies',
   expectTypeOf(checkImageUsage).parameter(0).toEqualTypeOf<ImageUsage>();
   expectTypeOf(checkImageUsage).returns.toEqualTypeOf<readonly Inconsistency[]>();
   expectTypeOf<Inconsistency['rule']>().toEqualTypeOf<ConsistencyRule>();
-  expectTypeOf<ConsistencyRule>().toEqualTypeOf<'total' | 'input' | 'output'>();
+  expectTypeOf<ConsistencyRule>().toEqualTypeOf<'total' | 'input' | 'output' | 'cached' | 'cachedInput' | 'cachedText' | 'cachedImage'>();
 });
 
 test('consistentImageUsage keeps the output type of either schema', () => {

@@ -1,4 +1,4 @@
-import { _countPaths, _SDK } from '../_shape.ts';
+import { _COUNTS, _countPaths, _SDK } from '../_shape.ts';
 import { _findBrokenRules, _ruleTexts, _tolerance } from '../_internal/_brokenRules.ts';
 import { _readUsage } from '../_internal/_readUsage.ts';
 import type { ImageUsage, Inconsistency } from '../types/index.ts';
@@ -27,7 +27,11 @@ const PATHS = /* @__PURE__ */ _countPaths(_SDK);
 /**
  * Checks that the counts of a usage object add up: total = input + output;
  * input = text + image; output = text + image when `outputTokensDetails` is
- * present. `expected` is the sum of the parts, `received` the reported figure.
+ * present; cached = cached text + cached image when `cachedTokensDetails` is
+ * present; and no cached count passes its input count (cached <= input,
+ * cached text <= input text, cached image <= input image). `expected` is the
+ * sum of the parts (for a cached rule, the count it may not pass), `received`
+ * the reported figure.
  *
  * @param usage The usage object, in the SDK form.
  * @param options The tolerance for counts that are not safe integers.
@@ -51,9 +55,9 @@ const PATHS = /* @__PURE__ */ _countPaths(_SDK);
  * ```
  */
 export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
-  const counts = new Float64Array(7);
-  const hasOutputDetails = _readUsage(usage, counts, 'checkImageUsage: usage');
-  return _findBrokenRules(counts, hasOutputDetails, _tolerance(options)).map((broken) => {
+  const counts = new Float64Array(_COUNTS);
+  const present = _readUsage(usage, counts, 'checkImageUsage: usage');
+  return _findBrokenRules(counts, present, _tolerance(options)).map((broken) => {
     const { expected, received } = _ruleTexts(broken, PATHS);
     return {
       rule: broken.rule,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { _countPaths, _FORMS } from '../_shape.ts';
-import { _countsOf, _findBrokenRules, _ruleTexts, _tolerance } from '../_internal/_brokenRules.ts';
+import { _countsOf, _findBrokenRules, _presentIn, _ruleTexts, _tolerance } from '../_internal/_brokenRules.ts';
 import { _describeValue } from '../_internal/_describeValue.ts';
 import type { ImageUsage } from '../types/index.ts';
 import type { CheckImageUsageOptions } from './checkImageUsage.ts';
@@ -76,7 +76,9 @@ export interface ConsistentImageUsageAction extends v.BaseValidation<ImageUsage,
 /**
  * Creates a validation action that checks the consistency rules on a parsed
  * usage object (total = input + output; input = text + image; output = text
- * + image when `outputTokensDetails` is present) and adds one issue per broken
+ * + image when `outputTokensDetails` is present; cached = cached text +
+ * cached image when `cachedTokensDetails` is present; cached <= input, cached
+ * text <= input text, cached image <= input image) and adds one issue per broken
  * rule, at the path of the reported figure, with the message
  * `expected inputTokens + outputTokens = 4212, received 4213`. Use it after
  * either schema.
@@ -117,7 +119,7 @@ export function consistentImageUsage(options?: ConsistentImageUsageOptions): Con
     '~run'(dataset, config) {
       if (!dataset.typed) return dataset;
       const usage = dataset.value;
-      for (const broken of _findBrokenRules(_countsOf(usage), usage.outputTokensDetails !== undefined, this.requirement)) {
+      for (const broken of _findBrokenRules(_countsOf(usage), _presentIn(usage), this.requirement)) {
         const key = paths[broken.reported]!;
         const { expected, received } = _ruleTexts(broken, paths);
         v._addIssue(this, 'consistency', dataset, config, {

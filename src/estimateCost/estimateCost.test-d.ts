@@ -11,6 +11,8 @@ test('estimateCost takes an ImageUsage and prices per million tokens, and return
     readonly inputImage: number;
     readonly outputImage: number;
     readonly outputText?: number | undefined;
+    readonly cachedInputText?: number | undefined;
+    readonly cachedInputImage?: number | undefined;
   }>();
   const usage: ImageUsage = { totalTokens: 1, inputTokens: 1, outputTokens: 0, inputTokensDetails: { textTokens: 1, imageTokens: 0 } };
   // @ts-expect-error: outputImage is required

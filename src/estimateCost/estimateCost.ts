@@ -1,18 +1,22 @@
-import { _countPaths, _SDK } from '../_shape.ts';
-import { _DEFAULT_TOLERANCE, _findBrokenRules, _ruleTexts } from '../_internal/_brokenRules.ts';
-import { _checkNumber } from '../_internal/_checkNumber.ts';
-import { _describeValue } from '../_internal/_describeValue.ts';
-import { _readUsage } from '../_internal/_readUsage.ts';
+import { _costOf } from '../_internal/_costOf.ts';
 import type { ImageUsage } from '../types/index.ts';
 
 /**
  * Prices per million tokens, in one currency unit of your choice (dollars,
- * say). No price table ships with the package: prices change.
+ * say). No price table ships with the package: prices change
+ * (`imagePricesFromGenaiPrices` reads the genai-prices catalog).
  *
  * @example
  * ```ts
- * // Example figures only: look up the current prices of your model.
- * const prices: ImagePrices = { inputText: 5, inputImage: 10, outputImage: 40 };
+ * // gpt-image-1.5's prices in the genai-prices catalog, in US dollars.
+ * const prices: ImagePrices = {
+ *   inputText: 5,
+ *   inputImage: 8,
+ *   outputText: 10,
+ *   outputImage: 32,
+ *   cachedInputText: 1.25,
+ *   cachedInputImage: 2,
+ * };
  * ```
  */
 export interface ImagePrices {
@@ -27,23 +31,32 @@ export interface ImagePrices {
    * token is priced as image output (`undefined` counts as absent).
    */
   readonly outputText?: number | undefined;
+  /**
+   * The price of a million cached text input tokens. Without it, they cost
+   * `inputText` (`undefined` counts as absent).
+   */
+  readonly cachedInputText?: number | undefined;
+  /**
+   * The price of a million cached image input tokens. Without it, they cost
+   * `inputImage` (`undefined` counts as absent).
+   */
+  readonly cachedInputImage?: number | undefined;
 }
 
 /** Costs from this many currency units on cannot keep every millionth in a `number`. */
 const MAX_COST = 2 ** 33;
 
-/** A decimal number: `digits / 10 ** scale`. */
-interface Decimal {
-  readonly digits: bigint;
-  readonly scale: number;
-}
-
 /**
  * Estimates what a usage object costs, from prices per million tokens.
- * Input tokens are priced by `inputTokensDetails` (text and image). Output
- * tokens are priced by `outputTokensDetails` when it is present and
- * `prices.outputText` is given; otherwise every output token counts as image
- * output, so that leaving the text price out never prices output at zero.
+ * Input tokens are priced by `inputTokensDetails` (text and image), and the
+ * cached part of them (`cachedTokens`) at the cached prices, split by
+ * `cachedTokensDetails`, or all text (all image) when the input is all text
+ * (all image): cached tokens of an input with both and no details are an
+ * error, as their price would be a guess. Output tokens are priced by
+ * `outputTokensDetails` when it is present and `prices.outputText` is given;
+ * otherwise every output token counts as image output, so that leaving the
+ * text price out never prices output at zero. The cost of a sum of usage
+ * objects (`sumImageUsage`) is the sum of their costs.
  *
  * The arithmetic is exact: each count and each price is taken at the decimal
  * value it prints as (`String(1.25)` is `'1.25'`), multiplied and added as
@@ -60,8 +73,9 @@ interface Decimal {
  * @throws {TypeError} When `usage` is not a valid `ImageUsage`, or a price is
  * not a number, naming the field.
  * @throws {RangeError} When the usage does not add up (its cost would be
- * ambiguous), when a price is negative or not finite, or when the cost
- * reaches 2^33 units.
+ * ambiguous), when its cached tokens cannot be split into text and image,
+ * when a price is negative or not finite, or when the cost reaches 2^33
+ * units.
  *
  * @example
  * ```ts
@@ -80,63 +94,10 @@ interface Decimal {
  * ```
  */
 export function estimateCost(usage: ImageUsage, prices: ImagePrices): number {
-  const counts = new Float64Array(7);
-  const hasOutputDetails = _readUsage(usage, counts, 'estimateCost: usage');
-  const [broken] = _findBrokenRules(counts, hasOutputDetails, _DEFAULT_TOLERANCE);
-  if (broken !== undefined) {
-    const paths = _countPaths(_SDK);
-    const { expected, received } = _ruleTexts(broken, paths);
-    throw new RangeError(
-      `estimateCost: usage does not add up, so its cost is ambiguous: ${paths[broken.reported]!}: expected ${expected}, received ${received}`,
-    );
-  }
-  if (typeof (prices as unknown) !== 'object' || (prices as unknown) === null) {
-    throw new TypeError(`estimateCost: prices: expected Object, received ${_describeValue(prices)}`);
-  }
-  const inputText = readPrice(prices, 'inputText', false)!;
-  const inputImage = readPrice(prices, 'inputImage', false)!;
-  const outputImage = readPrice(prices, 'outputImage', false)!;
-  const outputText = readPrice(prices, 'outputText', true);
-
-  // The counts as _readUsage stored them (in count order): read once.
-  const terms: Array<[count: number, price: number]> = [
-    [counts[3]!, inputText],
-    [counts[4]!, inputImage],
-  ];
-  if (hasOutputDetails && outputText !== undefined) {
-    terms.push([counts[5]!, outputText], [counts[6]!, outputImage]);
-  } else {
-    terms.push([counts[2]!, outputImage]);
-  }
-
-  // count × price per million tokens = cost in millionths of the unit, exactly.
-  const products = terms.map(([count, price]) => {
-    const a = toDecimal(count);
-    const b = toDecimal(price);
-    return { digits: a.digits * b.digits, scale: a.scale + b.scale };
-  });
-  const scale = Math.max(...products.map((product) => product.scale));
-  let sum = 0n;
-  for (const product of products) sum += product.digits * 10n ** BigInt(scale - product.scale);
-  if (sum >= BigInt(MAX_COST) * 1_000_000n * 10n ** BigInt(scale)) {
-    throw new RangeError(
-      `estimateCost: the cost reaches 2^33 (${MAX_COST}) currency units, past which a number cannot hold every millionth`,
-    );
+  const { digits, scale } = _costOf(usage, prices, 'estimateCost');
+  if (digits >= BigInt(MAX_COST) * 1_000_000n * 10n ** BigInt(scale)) {
+    throw new RangeError(`estimateCost: the cost reaches 2^33 (${MAX_COST}) currency units, past which a number cannot hold every millionth`);
   }
   // The number nearest the exact decimal: JavaScript reads a decimal to the nearest number.
-  return Number(`${sum}e-${scale + 6}`);
-}
-
-/** Reads and checks one price. */
-function readPrice(prices: ImagePrices, name: keyof ImagePrices, optional: boolean): number | undefined {
-  const value: unknown = prices[name];
-  return value === undefined && optional ? undefined : _checkNumber(`estimateCost: prices.${name}`, value);
-}
-
-/** The decimal value a finite number `>= 0` prints as, exactly. */
-function toDecimal(value: number): Decimal {
-  const [, whole, fraction = '', exponent = '0'] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value))!;
-  const scale = fraction.length - Number(exponent);
-  const digits = BigInt(whole! + fraction);
-  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+  return Number(`${digits}e-${scale + 6}`);
 }

@@ -3,22 +3,59 @@ import { imagePricesFromGenaiPrices, type GenaiPricesModelPrice } from './imageP
 
 // The plain objects genai-prices' `calcPrice(...).model_price` hands over; test/genai-prices.test.ts
 // runs the function on the real catalog.
-const KEYS = ['input_mtok', 'input_image_mtok', 'output_mtok', 'output_image_mtok'] as const;
-const full = { input_mtok: 5, input_image_mtok: 8, output_mtok: 10, output_image_mtok: 40 };
+const KEYS = ['input_mtok', 'input_image_mtok', 'output_mtok', 'output_image_mtok', 'cache_read_mtok', 'cache_text_read_mtok', 'cache_image_read_mtok'] as const;
+const full = { input_mtok: 5, input_image_mtok: 8, output_mtok: 10, output_image_mtok: 40, cache_read_mtok: 1.25, cache_text_read_mtok: 1, cache_image_read_mtok: 2 };
 const tiered = { base: 1.25, tiers: [{ start: 200_000, price: 2.5 }] };
 
 describe('imagePricesFromGenaiPrices', () => {
   test('maps each price per million tokens to its ImagePrices field', () => {
-    expect(imagePricesFromGenaiPrices(full)).toStrictEqual({ inputText: 5, inputImage: 8, outputText: 10, outputImage: 40 });
+    expect(imagePricesFromGenaiPrices(full)).toStrictEqual({
+      inputText: 5,
+      inputImage: 8,
+      outputText: 10,
+      outputImage: 40,
+      cachedInputText: 1,
+      cachedInputImage: 2,
+    });
   });
 
-  test('takes the text price as the image price where a model has none (gpt-image-1: output_mtok 40)', () => {
-    expect(imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 40 })).toStrictEqual({
+  test('takes the text price as the image price where a model has none (gpt-image-2: output_mtok 30)', () => {
+    expect(imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 30 })).toStrictEqual({
       inputText: 5,
       inputImage: 5,
-      outputText: 40,
-      outputImage: 40,
+      outputText: 30,
+      outputImage: 30,
     });
+  });
+
+  test('prices cached text by cache_read_mtok where the model has no cache_text_read_mtok (gpt-image-1.5)', () => {
+    const { cache_text_read_mtok: _, ...gptImage15 } = full;
+    expect(imagePricesFromGenaiPrices(gptImage15)).toMatchObject({ cachedInputText: 1.25, cachedInputImage: 2 });
+  });
+
+  test('prices cached images as cached text where the model has no image prices of its own', () => {
+    expect(imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 30, cache_read_mtok: 0.5 })).toStrictEqual({
+      inputText: 5,
+      inputImage: 5,
+      outputText: 30,
+      outputImage: 30,
+      cachedInputText: 0.5,
+      cachedInputImage: 0.5,
+    });
+  });
+
+  test('leaves the cached prices out where the model has none (Gemini image models), so cached tokens cost the fresh price', () => {
+    const prices = imagePricesFromGenaiPrices({ input_mtok: 0.3, output_mtok: 2.5, output_image_mtok: 30 });
+    expect(Object.keys(prices).sort()).toStrictEqual(['inputImage', 'inputText', 'outputImage', 'outputText']);
+  });
+
+  test('refuses cached and input image prices without a cached image price, as genai-prices does', () => {
+    const { cache_image_read_mtok: _, ...missing } = full;
+    expect(() => imagePricesFromGenaiPrices(missing)).toThrow(
+      new TypeError(
+        'imagePricesFromGenaiPrices: cache_image_read_mtok: expected a price, as the model has cache_read_mtok and input_image_mtok, received undefined: genai-prices cannot price its cached image tokens either',
+      ),
+    );
   });
 
   test('refuses a missing text price, naming it', () => {

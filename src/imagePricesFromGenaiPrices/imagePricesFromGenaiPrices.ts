@@ -22,6 +22,12 @@ export interface GenaiPricesModelPrice {
   readonly output_mtok?: unknown;
   /** The price of a million output image tokens, when the model has one of its own. */
   readonly output_image_mtok?: unknown;
+  /** The price of a million cached input tokens, when the model has a cache price. */
+  readonly cache_read_mtok?: unknown;
+  /** The price of a million cached input text tokens, when the model has one of its own. */
+  readonly cache_text_read_mtok?: unknown;
+  /** The price of a million cached input image tokens, when the model has one of its own. */
+  readonly cache_image_read_mtok?: unknown;
 }
 
 const WHO = 'imagePricesFromGenaiPrices';
@@ -41,8 +47,11 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * `estimateCost`, so that its catalog prices usage exactly. Text is priced by
  * `input_mtok` and `output_mtok`, images by `input_image_mtok` and
  * `output_image_mtok`, and by the text price where a model has no image price
- * of its own (`gpt-image-1`: `output_mtok` 40, no `output_image_mtok`). Cache
- * prices are not read: an `ImageUsage` does not split cached tokens out. The
+ * of its own (`gpt-image-2`: `output_mtok` 30, no `output_image_mtok`).
+ * Cached input is priced by `cache_text_read_mtok` (else `cache_read_mtok`)
+ * and `cache_image_read_mtok` (else, for a model with no input image price of
+ * its own, the cached text price); a model with no cache price leaves them
+ * out, and cached tokens then cost the fresh price, as in genai-prices. The
  * package is not a dependency: this reads the plain object it gives.
  *
  * @param modelPrice The model price, from `calcPrice(usage, model, options).model_price`.
@@ -50,7 +59,8 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * @returns The prices per million tokens, in the catalog's currency (US dollars).
  *
  * @throws {TypeError} When `modelPrice` is not an object, or its text price is
- * missing, not a number, or tiered, naming the key.
+ * missing, not a number, or tiered, or it has cached and input image prices
+ * but no cached image price (genai-prices refuses that model too), naming the key.
  * @throws {RangeError} When a price is negative, `NaN` or infinite.
  *
  * @example
@@ -58,7 +68,7 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * import { calcPrice } from '@pydantic/genai-prices';
  * import { estimateCost, imagePricesFromGenaiPrices } from 'image-usage';
  *
- * const { model_price } = calcPrice({}, 'gpt-image-1', { providerId: 'openai' })!;
+ * const { model_price } = calcPrice({}, 'gpt-image-1.5', { providerId: 'openai' })!;
  * estimateCost(usage, imagePricesFromGenaiPrices(model_price));
  * ```
  */
@@ -66,13 +76,23 @@ export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): I
   if (typeof (modelPrice as unknown) !== 'object' || (modelPrice as unknown) === null) {
     throw new TypeError(`${WHO}: modelPrice: expected Object, received ${_describeValue(modelPrice)}`);
   }
-  const { input_mtok, input_image_mtok, output_mtok, output_image_mtok } = modelPrice;
+  const { input_mtok, input_image_mtok, output_mtok, output_image_mtok, cache_read_mtok, cache_text_read_mtok, cache_image_read_mtok } = modelPrice;
   const inputText = priceOf('input_mtok', input_mtok);
   const outputText = priceOf('output_mtok', output_mtok);
-  return {
+  const prices: { -readonly [key in keyof ImagePrices]: ImagePrices[key] } = {
     inputText,
     inputImage: input_image_mtok === undefined ? inputText : priceOf('input_image_mtok', input_image_mtok),
     outputText,
     outputImage: output_image_mtok === undefined ? outputText : priceOf('output_image_mtok', output_image_mtok),
   };
+  const cacheRead = cache_read_mtok === undefined ? undefined : priceOf('cache_read_mtok', cache_read_mtok);
+  const cachedText = cache_text_read_mtok === undefined ? cacheRead : priceOf('cache_text_read_mtok', cache_text_read_mtok);
+  if (cachedText !== undefined) prices.cachedInputText = cachedText;
+  if (cache_image_read_mtok !== undefined) prices.cachedInputImage = priceOf('cache_image_read_mtok', cache_image_read_mtok);
+  else if (cacheRead !== undefined && input_image_mtok !== undefined) {
+    throw new TypeError(
+      `${WHO}: cache_image_read_mtok: expected a price, as the model has cache_read_mtok and input_image_mtok, received undefined: genai-prices cannot price its cached image tokens either`,
+    );
+  } else if (cachedText !== undefined) prices.cachedInputImage = cachedText;
+  return prices;
 }

@@ -59,7 +59,32 @@ describe('GeminiUsageMetadataSchema', () => {
       outputTokens: 3,
       inputTokensDetails: { textTokens: 109, imageTokens: 19866 },
       outputTokensDetails: { textTokens: 3, imageTokens: 0 },
+      // No cacheTokensDetails: which of the cached tokens are images is not known.
+      cachedTokens: 1000,
     });
+    const itemised = { ...usage, cacheTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 990 }, { modality: 'TEXT', tokenCount: 10 }] };
+    expect(v.parse(StrictGeminiUsageMetadataSchema, itemised)).toMatchObject({
+      cachedTokens: 1000,
+      cachedTokensDetails: { cachedTextTokens: 10, cachedImageTokens: 990 },
+    });
+    // Absent is none reported; a count of 0 is zero cached.
+    const { cachedContentTokenCount: _, ...uncached } = usage;
+    expect(v.parse(GeminiUsageMetadataSchema, uncached)).not.toHaveProperty('cachedTokens');
+    expect(v.parse(GeminiUsageMetadataSchema, { ...uncached, cachedContentTokenCount: 0, cacheTokensDetails: [] })).toMatchObject({
+      cachedTokens: 0,
+      cachedTokensDetails: { cachedTextTokens: 0, cachedImageTokens: 0 },
+    });
+  });
+
+  test('refuses more cached image tokens than cached tokens, and under the strict rules more cached tokens than the prompt', () => {
+    const usage = { promptTokenCount: 100, cachedContentTokenCount: 50, cacheTokensDetails: [{ modality: 'IMAGE', tokenCount: 60 }], totalTokenCount: 100 };
+    expect(issuesOf(GeminiUsageMetadataSchema, usage)).toStrictEqual(['cachedContentTokenCount: expected >= 60 (the IMAGE and DOCUMENT tokens of cacheTokensDetails), received 50']);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual(['cachedContentTokenCount: expected >= 60 (the tokens of cacheTokensDetails), received 50']);
+    const tooMany = { promptTokenCount: 100, cachedContentTokenCount: 150, totalTokenCount: 100 };
+    expect(v.parse(GeminiUsageMetadataSchema, tooMany).cachedTokens).toBe(150);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, tooMany)).toStrictEqual([
+      'cachedContentTokenCount: expected <= promptTokenCount + toolUsePromptTokenCount = 100 (cached tokens are part of the prompt), received 150',
+    ]);
   });
 
   test('refuses AUDIO and VIDEO tokens, naming the modality where it is', () => {

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { _copyImageUsage } from '../_internal/_copyUsage.ts';
-import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetailsEntries } from './TokensDetailsSchema.ts';
+import type { UsageSchemaEntries } from './UsageSchemaEntries.ts';
+import { _usageObject } from './_usageObject.ts';
 
 /**
  * The entries of {@link ImageUsageSchema}.
@@ -16,18 +16,7 @@ import { InputTokensDetailsSchema, OutputTokensDetailsSchema, type TokensDetails
  * type Key = keyof ImageUsageEntries; // 'totalTokens' | 'inputTokens' | …
  * ```
  */
-export type ImageUsageEntries = {
-  /** The total number of tokens. */
-  readonly totalTokens: CountSchemaType;
-  /** The number of input tokens. */
-  readonly inputTokens: CountSchemaType;
-  /** The number of output tokens. */
-  readonly outputTokens: CountSchemaType;
-  /** The input tokens split by modality. */
-  readonly inputTokensDetails: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
-  /** The output tokens split by modality, optional. */
-  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
-};
+export type ImageUsageEntries = UsageSchemaEntries<'sdk', CountSchemaType>;
 
 /**
  * The type of {@link ImageUsageSchema}.
@@ -70,16 +59,7 @@ export type ImageUsageSchemaType = v.SchemaWithPipe<
  */
 export const ImageUsageSchema: ImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object(
-      {
-        totalTokens: CountSchema,
-        inputTokens: CountSchema,
-        outputTokens: CountSchema,
-        inputTokensDetails: InputTokensDetailsSchema,
-        outputTokensDetails: v.optional(OutputTokensDetailsSchema),
-      },
-      _usageMessage,
-    ),
+    _usageObject('sdk', CountSchema),
     v.transform((usage) => _copyImageUsage(usage)!),
   ),
   false,

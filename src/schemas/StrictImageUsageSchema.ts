@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { _copyImageUsage } from '../_internal/_copyUsage.ts';
-import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
-import { type StrictTokensDetailsEntries, StrictTokensDetailsSchema } from './TokensDetailsSchema.ts';
+import type { UsageSchemaEntries } from './UsageSchemaEntries.ts';
+import { _usageObject } from './_usageObject.ts';
 
 /**
  * The entries of {@link StrictImageUsageSchema}.
@@ -17,18 +17,7 @@ import { type StrictTokensDetailsEntries, StrictTokensDetailsSchema } from './To
  * type Key = keyof StrictImageUsageEntries; // 'totalTokens' | 'inputTokens' | …
  * ```
  */
-export type StrictImageUsageEntries = {
-  /** The total number of tokens. */
-  readonly totalTokens: StrictCountSchemaType;
-  /** The number of input tokens. */
-  readonly inputTokens: StrictCountSchemaType;
-  /** The number of output tokens. */
-  readonly outputTokens: StrictCountSchemaType;
-  /** The input tokens split by modality. */
-  readonly inputTokensDetails: v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
-  /** The output tokens split by modality, optional. */
-  readonly outputTokensDetails: v.OptionalSchema<v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
-};
+export type StrictImageUsageEntries = UsageSchemaEntries<'sdk', StrictCountSchemaType>;
 
 /**
  * The type of {@link StrictImageUsageSchema}.
@@ -69,16 +58,7 @@ export type StrictImageUsageSchemaType = v.SchemaWithPipe<
  */
 export const StrictImageUsageSchema: StrictImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object(
-      {
-        totalTokens: StrictCountSchema,
-        inputTokens: StrictCountSchema,
-        outputTokens: StrictCountSchema,
-        inputTokensDetails: StrictTokensDetailsSchema,
-        outputTokensDetails: v.optional(StrictTokensDetailsSchema),
-      },
-      _usageMessage,
-    ),
+    _usageObject('sdk', StrictCountSchema),
     v.transform((usage) => _copyImageUsage(usage)!),
     consistentImageUsage(),
   ),

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
-import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import { type ConsistentImageUsageAction, consistentImageUsage } from '../checkImageUsage/index.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
-import { type StrictWireTokensDetailsEntries, StrictWireTokensDetailsSchema } from './WireTokensDetailsSchema.ts';
+import type { UsageSchemaEntries } from './UsageSchemaEntries.ts';
+import { _usageObject } from './_usageObject.ts';
 
 /**
  * The entries of {@link StrictWireImageUsageSchema}.
@@ -17,21 +17,7 @@ import { type StrictWireTokensDetailsEntries, StrictWireTokensDetailsSchema } fr
  * type Key = keyof StrictWireImageUsageEntries; // 'total_tokens' | 'input_tokens' | …
  * ```
  */
-export type StrictWireImageUsageEntries = {
-  /** The total number of tokens. */
-  readonly total_tokens: StrictCountSchemaType;
-  /** The number of input tokens. */
-  readonly input_tokens: StrictCountSchemaType;
-  /** The number of output tokens. */
-  readonly output_tokens: StrictCountSchemaType;
-  /** The input tokens split by modality. */
-  readonly input_tokens_details: v.ObjectSchema<StrictWireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
-  /** The output tokens split by modality: absent, `null` or an object. */
-  readonly output_tokens_details: v.NullishSchema<
-    v.ObjectSchema<StrictWireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>,
-    undefined
-  >;
-};
+export type StrictWireImageUsageEntries = UsageSchemaEntries<'wire', StrictCountSchemaType>;
 
 /**
  * The type of {@link StrictWireImageUsageSchema}.
@@ -66,16 +52,7 @@ export type StrictWireImageUsageSchemaType = v.SchemaWithPipe<
  */
 export const StrictWireImageUsageSchema: StrictWireImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object(
-      {
-        total_tokens: StrictCountSchema,
-        input_tokens: StrictCountSchema,
-        output_tokens: StrictCountSchema,
-        input_tokens_details: StrictWireTokensDetailsSchema,
-        output_tokens_details: v.nullish(StrictWireTokensDetailsSchema),
-      },
-      _usageMessage,
-    ),
+    _usageObject('wire', StrictCountSchema),
     v.transform((usage) => _copyWireImageUsage(usage)!),
     consistentImageUsage({ form: 'wire' }),
   ),

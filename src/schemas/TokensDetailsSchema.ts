@@ -1,6 +1,9 @@
-import * as v from 'valibot';
-import { _message } from '../_internal/_message.ts';
+import type * as v from 'valibot';
+import { _SDK } from '../_shape.ts';
+import type { ImageUsageKeys } from '../types/index.ts';
 import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
+import type { DetailsSchemaEntries } from './UsageSchemaEntries.ts';
+import { _detailsObject } from './_usageObject.ts';
 
 /**
  * The entries of the SDK-form details schemas under the default rules.
@@ -12,12 +15,7 @@ import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountS
  * type Key = keyof TokensDetailsEntries; // 'textTokens' | 'imageTokens'
  * ```
  */
-export type TokensDetailsEntries = {
-  /** The number of text tokens. */
-  readonly textTokens: CountSchemaType;
-  /** The number of image tokens. */
-  readonly imageTokens: CountSchemaType;
-};
+export type TokensDetailsEntries = DetailsSchemaEntries<ImageUsageKeys['sdk']['split'], CountSchemaType>;
 
 /**
  * The entries of {@link StrictTokensDetailsSchema}.
@@ -29,12 +27,7 @@ export type TokensDetailsEntries = {
  * type Key = keyof StrictTokensDetailsEntries; // 'textTokens' | 'imageTokens'
  * ```
  */
-export type StrictTokensDetailsEntries = {
-  /** The number of text tokens. */
-  readonly textTokens: StrictCountSchemaType;
-  /** The number of image tokens. */
-  readonly imageTokens: StrictCountSchemaType;
-};
+export type StrictTokensDetailsEntries = DetailsSchemaEntries<ImageUsageKeys['sdk']['split'], StrictCountSchemaType>;
 
 /**
  * The SDK-form `inputTokensDetails`: `{ textTokens, imageTokens }`, each a
@@ -48,9 +41,9 @@ export type StrictTokensDetailsEntries = {
  * v.parse(InputTokensDetailsSchema, { textTokens: 52, imageTokens: 0 });
  * ```
  */
-export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = v.object(
-  { textTokens: CountSchema, imageTokens: CountSchema },
-  _message,
+export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = /* @__PURE__ */ _detailsObject(
+  _SDK.split,
+  CountSchema,
 );
 
 /**
@@ -65,8 +58,7 @@ export const InputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.Er
  * v.parse(OutputTokensDetailsSchema, { textTokens: 439, imageTokens: 4160 });
  * ```
  */
-export const OutputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> =
-  InputTokensDetailsSchema;
+export const OutputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = InputTokensDetailsSchema;
 
 /**
  * An SDK-form details object under the strict rules: each count a safe
@@ -80,7 +72,55 @@ export const OutputTokensDetailsSchema: v.ObjectSchema<TokensDetailsEntries, v.E
  * v.is(StrictTokensDetailsSchema, { textTokens: 52, imageTokens: 0.5 }); // false
  * ```
  */
-export const StrictTokensDetailsSchema: v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = v.object(
-  { textTokens: StrictCountSchema, imageTokens: StrictCountSchema },
-  _message,
+export const StrictTokensDetailsSchema: v.ObjectSchema<StrictTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> = /* @__PURE__ */ _detailsObject(
+  _SDK.split,
+  StrictCountSchema,
 );
+
+/**
+ * The entries of the SDK-form cached details schemas, with the count schema
+ * of their rules.
+ *
+ * @example
+ * ```ts
+ * import type { CachedTokensDetailsEntries } from 'image-usage';
+ *
+ * type Key = keyof CachedTokensDetailsEntries; // 'cachedTextTokens' | 'cachedImageTokens'
+ * ```
+ */
+export type CachedTokensDetailsEntries<TCount extends CountSchemaType | StrictCountSchemaType = CountSchemaType> = DetailsSchemaEntries<
+  readonly [ImageUsageKeys['sdk']['cached'][2], ImageUsageKeys['sdk']['cached'][3]],
+  TCount
+>;
+
+/**
+ * The SDK-form `cachedTokensDetails`: `{ cachedTextTokens, cachedImageTokens }`,
+ * each a finite number `>= 0`. Unknown keys are dropped.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { CachedTokensDetailsSchema } from 'image-usage';
+ *
+ * v.parse(CachedTokensDetailsSchema, { cachedTextTokens: 100, cachedImageTokens: 300 });
+ * ```
+ */
+export const CachedTokensDetailsSchema: v.ObjectSchema<CachedTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>> =
+  /* @__PURE__ */ _detailsObject([_SDK.cached[2], _SDK.cached[3]] as const, CountSchema);
+
+/**
+ * {@link CachedTokensDetailsSchema} under the strict rules: each count a
+ * safe integer `>= 0`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { StrictCachedTokensDetailsSchema } from 'image-usage';
+ *
+ * v.is(StrictCachedTokensDetailsSchema, { cachedTextTokens: 100, cachedImageTokens: 0.5 }); // false
+ * ```
+ */
+export const StrictCachedTokensDetailsSchema: v.ObjectSchema<
+  CachedTokensDetailsEntries<StrictCountSchemaType>,
+  v.ErrorMessage<v.ObjectIssue>
+> = /* @__PURE__ */ _detailsObject([_SDK.cached[2], _SDK.cached[3]] as const, StrictCountSchema);

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { _copyWireImageUsage } from '../_internal/_copyUsage.ts';
-import { _usageMessage } from '../_internal/_usageMessage.ts';
 import { _withFastPath } from '../_internal/_withFastPath.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType } from './CountSchema.ts';
-import { type WireTokensDetailsEntries, WireTokensDetailsSchema } from './WireTokensDetailsSchema.ts';
+import type { UsageSchemaEntries } from './UsageSchemaEntries.ts';
+import { _usageObject } from './_usageObject.ts';
 
 /**
  * The entries of {@link WireImageUsageSchema}.
@@ -16,18 +16,7 @@ import { type WireTokensDetailsEntries, WireTokensDetailsSchema } from './WireTo
  * type Key = keyof WireImageUsageEntries; // 'total_tokens' | 'input_tokens' | …
  * ```
  */
-export type WireImageUsageEntries = {
-  /** The total number of tokens. */
-  readonly total_tokens: CountSchemaType;
-  /** The number of input tokens. */
-  readonly input_tokens: CountSchemaType;
-  /** The number of output tokens. */
-  readonly output_tokens: CountSchemaType;
-  /** The input tokens split by modality. */
-  readonly input_tokens_details: v.ObjectSchema<WireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>;
-  /** The output tokens split by modality: absent, `null` or an object. */
-  readonly output_tokens_details: v.NullishSchema<v.ObjectSchema<WireTokensDetailsEntries, v.ErrorMessage<v.ObjectIssue>>, undefined>;
-};
+export type WireImageUsageEntries = UsageSchemaEntries<'wire', CountSchemaType>;
 
 /**
  * The type of {@link WireImageUsageSchema}.
@@ -64,16 +53,7 @@ export type WireImageUsageSchemaType = v.SchemaWithPipe<
  */
 export const WireImageUsageSchema: WireImageUsageSchemaType = /* @__PURE__ */ _withFastPath(
   v.pipe(
-    v.object(
-      {
-        total_tokens: CountSchema,
-        input_tokens: CountSchema,
-        output_tokens: CountSchema,
-        input_tokens_details: WireTokensDetailsSchema,
-        output_tokens_details: v.nullish(WireTokensDetailsSchema),
-      },
-      _usageMessage,
-    ),
+    _usageObject('wire', CountSchema),
     v.transform((usage) => _copyWireImageUsage(usage)!),
   ),
   true,

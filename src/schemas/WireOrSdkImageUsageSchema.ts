@@ -84,14 +84,22 @@ const BOTH = 'snake_case (wire) or camelCase (SDK) usage keys, not both';
  */
 function formsOf(input: object): number {
   return (
-    ('totalTokens' in input || 'inputTokens' in input || 'outputTokens' in input || 'inputTokensDetails' in input || 'outputTokensDetails' in input
+    ('totalTokens' in input ||
+    'inputTokens' in input ||
+    'outputTokens' in input ||
+    'inputTokensDetails' in input ||
+    'outputTokensDetails' in input ||
+    'cachedTokens' in input ||
+    'cachedTokensDetails' in input
       ? 1
       : 0) |
     ('total_tokens' in input ||
     'input_tokens' in input ||
     'output_tokens' in input ||
     'input_tokens_details' in input ||
-    'output_tokens_details' in input
+    'output_tokens_details' in input ||
+    'cached_tokens' in input ||
+    'cached_tokens_details' in input
       ? 2
       : 0)
   );

@@ -7,3 +7,4 @@ export * from './TokensDetailsSchema.ts';
 export * from './WireImageUsageSchema.ts';
 export * from './WireOrSdkImageUsageSchema.ts';
 export * from './WireTokensDetailsSchema.ts';
+export * from './UsageSchemaEntries.ts';

@@ -17,26 +17,43 @@ describe('sumImageUsage', () => {
     });
   });
 
-  test('keeps outputTokensDetails only when every element has it', () => {
-    expect(sumImageUsage([a, b])).toStrictEqual({
+  test('keeps outputTokensDetails when any element has it, counting output without details as image output', () => {
+    // b: 4160 output tokens, no details; a: 439 text + 4160 image.
+    const expected = {
       totalTokens: 8980,
       inputTokens: 221,
       outputTokens: 8759,
       inputTokensDetails: { textTokens: 221, imageTokens: 0 },
-    });
-    expect(sumImageUsage([b, a])).not.toHaveProperty('outputTokensDetails');
+      outputTokensDetails: { textTokens: 439, imageTokens: 8320 },
+    };
+    expect(sumImageUsage([a, b])).toStrictEqual(expected);
+    expect(sumImageUsage([b, a])).toStrictEqual(expected);
+    expect(sumImageUsage([b, b])).not.toHaveProperty('outputTokensDetails');
   });
 
-  test('gives all zeros for no usages, output details included, so an empty shard is neutral', () => {
+  test('keeps the cached tokens, and their split where each element has a known one', () => {
+    const text = { ...b, cachedTokens: 50 };
+    const mixed = { ...a, inputTokens: 169, inputTokensDetails: { textTokens: 69, imageTokens: 100 }, cachedTokens: 80, cachedTokensDetails: { cachedTextTokens: 60, cachedImageTokens: 20 } };
+    // b's input is all text: its cached tokens are text.
+    expect(sumImageUsage([text, mixed])).toMatchObject({ cachedTokens: 130, cachedTokensDetails: { cachedTextTokens: 110, cachedImageTokens: 20 } });
+    expect(sumImageUsage([a, text])).toMatchObject({ cachedTokens: 50, cachedTokensDetails: { cachedTextTokens: 50, cachedImageTokens: 0 } });
+    expect(sumImageUsage([a, b])).not.toHaveProperty('cachedTokens');
+    // An input of both kinds with cached tokens and no details: the split of the sum is not known either.
+    const { cachedTokensDetails: _, ...unknown } = mixed;
+    const sum = sumImageUsage([text, unknown]);
+    expect(sum.cachedTokens).toBe(130);
+    expect(sum).not.toHaveProperty('cachedTokensDetails');
+  });
+
+  test('gives zeros and no optional keys for no usages, so an empty shard is neutral', () => {
     const zero = {
       totalTokens: 0,
       inputTokens: 0,
       outputTokens: 0,
       inputTokensDetails: { textTokens: 0, imageTokens: 0 },
-      outputTokensDetails: { textTokens: 0, imageTokens: 0 },
     };
     expect(sumImageUsage([])).toStrictEqual(zero);
-    expect(sumImageUsage([sumImageUsage([]), sumImageUsage([a])])).toStrictEqual(sumImageUsage([a]));
+    for (const usage of [a, b]) expect(sumImageUsage([sumImageUsage([]), sumImageUsage([usage])])).toStrictEqual(sumImageUsage([usage]));
   });
 
   test('says which element is in the wire form, and names parseImageUsage: the whole form, or any one wire key', () => {

@@ -1,11 +1,12 @@
-import { _WIRE } from '../_shape.ts';
+import { _CACHED, _CACHED_DETAILS, _COUNTS, _OUTPUT_DETAILS, _WIRE } from '../_shape.ts';
 import { _readUsage } from '../_internal/_readUsage.ts';
 import type { ImageUsage, WireImageUsage } from '../types/index.ts';
 
 /**
  * Converts an SDK-form usage object back to the API's snake_case JSON form:
- * the inverse of `WireImageUsageSchema`. `output_tokens_details` is present
- * only when `outputTokensDetails` is. The output is a fresh object.
+ * the inverse of `WireImageUsageSchema`. `output_tokens_details`,
+ * `cached_tokens` and `cached_tokens_details` are present only when their
+ * SDK-form keys are. The output is a fresh object.
  *
  * @param usage The usage object, in the SDK form.
  *
@@ -22,13 +23,14 @@ import type { ImageUsage, WireImageUsage } from '../types/index.ts';
  * ```
  */
 export function toWire(usage: ImageUsage): WireImageUsage {
-  const counts = new Float64Array(7);
-  const hasOutputDetails = _readUsage(usage, counts, 'toWire: usage');
-  const { counts: keys, details, split } = _WIRE;
+  const counts = new Float64Array(_COUNTS);
+  const present = _readUsage(usage, counts, 'toWire: usage');
+  const { counts: keys, details, split, cached } = _WIRE;
   const wire: Record<string, unknown> = {};
   keys.forEach((key, slot) => (wire[key] = counts[slot]));
-  for (let object = 0; object < (hasOutputDetails ? 2 : 1); object++) {
-    wire[details[object]!] = { [split[0]]: counts[3 + 2 * object], [split[1]]: counts[4 + 2 * object] };
-  }
+  wire[details[0]] = { [split[0]]: counts[3], [split[1]]: counts[4] };
+  if (present & _OUTPUT_DETAILS) wire[details[1]] = { [split[0]]: counts[5], [split[1]]: counts[6] };
+  if (present & _CACHED) wire[cached[0]] = counts[7];
+  if (present & _CACHED_DETAILS) wire[cached[1]] = { [cached[2]]: counts[8], [cached[3]]: counts[9] };
   return wire as unknown as WireImageUsage;
 }

@@ -34,6 +34,22 @@ export type InputTokensDetails = TokensDetails;
 export type OutputTokensDetails = TokensDetails;
 
 /**
+ * The cached part of the input split by modality (`cachedTokensDetails`), in
+ * the SDK's camelCase form.
+ *
+ * @example
+ * ```ts
+ * const details: CachedTokensDetails = { cachedTextTokens: 100, cachedImageTokens: 300 };
+ * ```
+ */
+export interface CachedTokensDetails {
+  /** The number of cached text input tokens. */
+  cachedTextTokens: number;
+  /** The number of cached image input tokens. */
+  cachedImageTokens: number;
+}
+
+/**
  * The token usage of one image generation, in the SDK's camelCase form
  * (`CreateImageVariationUsage` in the orq.ai Node SDK).
  *
@@ -58,6 +74,14 @@ export interface ImageUsage {
   inputTokensDetails: InputTokensDetails;
   /** The output tokens split by modality, when the producer reports it. */
   outputTokensDetails?: OutputTokensDetails;
+  /**
+   * The part of `inputTokens` read from a cache, billed at a lower price,
+   * when the producer reports it (OpenAI's `tool_usage.image_gen`, Gemini's
+   * `cachedContentTokenCount`); absent means none reported.
+   */
+  cachedTokens?: number;
+  /** The cached input tokens split by modality, when the producer reports it. */
+  cachedTokensDetails?: CachedTokensDetails;
 }
 
 /**
@@ -73,6 +97,22 @@ export interface WireTokensDetails {
   text_tokens: number;
   /** The number of image tokens. */
   image_tokens: number;
+}
+
+/**
+ * The cached part of the input split by modality, in the API's snake_case
+ * JSON form (`cached_tokens_details`).
+ *
+ * @example
+ * ```ts
+ * const details: WireCachedTokensDetails = { cached_text_tokens: 100, cached_image_tokens: 300 };
+ * ```
+ */
+export interface WireCachedTokensDetails {
+  /** The number of cached text input tokens. */
+  cached_text_tokens: number;
+  /** The number of cached image input tokens. */
+  cached_image_tokens: number;
 }
 
 /**
@@ -100,12 +140,19 @@ export interface WireImageUsage {
   input_tokens_details: WireTokensDetails;
   /** The output tokens split by modality; some producers send `null`. */
   output_tokens_details?: WireTokensDetails | null;
+  /** The part of `input_tokens` read from a cache, when the producer reports it. */
+  cached_tokens?: number;
+  /** The cached input tokens split by modality; `null` reads as absent. */
+  cached_tokens_details?: WireCachedTokensDetails | null;
 }
 
 /**
  * A consistency rule of a usage object: `'total'` (total = input + output),
- * `'input'` (input = text + image) or `'output'` (output = text + image, only
- * when `outputTokensDetails` is present).
+ * `'input'` (input = text + image), `'output'` (output = text + image, when
+ * `outputTokensDetails` is present), `'cached'` (cached = cached text +
+ * cached image, when `cachedTokensDetails` is present), `'cachedInput'`
+ * (cached <= input), `'cachedText'` (cached text <= input text) and
+ * `'cachedImage'` (cached image <= input image).
  *
  * @example
  * ```ts
@@ -114,7 +161,7 @@ export interface WireImageUsage {
  * const rules: ConsistencyRule[] = checkImageUsage(usage).map((found) => found.rule);
  * ```
  */
-export type ConsistencyRule = 'total' | 'input' | 'output';
+export type ConsistencyRule = 'total' | 'input' | 'output' | 'cached' | 'cachedInput' | 'cachedText' | 'cachedImage';
 
 /**
  * One broken consistency rule.
@@ -134,11 +181,15 @@ export interface Inconsistency {
   readonly rule: ConsistencyRule;
   /**
    * The sum of the parts, as a `number` (past 2^53 the nearest one: the
-   * message writes a sum of safe integers exactly); never equal to `received`.
+   * message writes a sum of safe integers exactly), or for a cached rule the
+   * figure the cached one may not pass; never equal to `received`.
    */
   readonly expected: number;
   /** The figure the usage object reports. */
   readonly received: number;
-  /** What is wrong, as `path: expected parts = sum, received figure`. */
+  /**
+   * What is wrong, as `path: expected parts = sum, received figure`, or for a
+   * cached rule `path: expected <= bound = figure, received figure`.
+   */
   readonly message: string;
 }

@@ -17,7 +17,7 @@ export const notCount: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 
-/** A valid SDK-form usage object with counts from `counts`, sums not necessarily consistent. */
+/** A valid SDK-form usage object with counts from `counts`, sums not necessarily consistent; the optional keys present or not. */
 export function usageOf(counts: fc.Arbitrary<number>): fc.Arbitrary<ImageUsage> {
   return fc.record(
     {
@@ -26,6 +26,8 @@ export function usageOf(counts: fc.Arbitrary<number>): fc.Arbitrary<ImageUsage> 
       outputTokens: counts,
       inputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
       outputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
+      cachedTokens: counts,
+      cachedTokensDetails: fc.record({ cachedTextTokens: counts, cachedImageTokens: counts }),
     },
     { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
   );
@@ -34,16 +36,25 @@ export function usageOf(counts: fc.Arbitrary<number>): fc.Arbitrary<ImageUsage> 
 /** A valid SDK-form usage object, sums not necessarily consistent. */
 export const imageUsage: fc.Arbitrary<ImageUsage> = usageOf(count);
 
-/** A consistent SDK-form usage object of integers small enough to add up many. */
+/** How a generated usage reports its cached tokens: not at all, as a count, or as a count with details. */
+const CACHE_REPORTS = ['none', 'count', 'details'] as const;
+
+/**
+ * A consistent SDK-form usage object of integers small enough to add up many:
+ * output details or not, cached tokens (a part of each input kind) absent,
+ * as a count, or with details; inputs of one kind or of both.
+ */
 export const consistentIntegerUsage: fc.Arbitrary<ImageUsage> = fc
   .record({
-    inputText: fc.nat(1e9),
-    inputImage: fc.nat(1e9),
+    inputText: fc.oneof(fc.nat(1e9), fc.constant(0)),
+    inputImage: fc.oneof(fc.nat(1e9), fc.constant(0)),
     outputText: fc.nat(1e9),
     outputImage: fc.nat(1e9),
     withOutputDetails: fc.boolean(),
+    cache: fc.constantFrom(...CACHE_REPORTS),
+    cachedShare: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
   })
-  .map(({ inputText, inputImage, outputText, outputImage, withOutputDetails }) => {
+  .map(({ inputText, inputImage, outputText, outputImage, withOutputDetails, cache, cachedShare }) => {
     const usage: ImageUsage = {
       totalTokens: inputText + inputImage + outputText + outputImage,
       inputTokens: inputText + inputImage,
@@ -51,6 +62,10 @@ export const consistentIntegerUsage: fc.Arbitrary<ImageUsage> = fc
       inputTokensDetails: { textTokens: inputText, imageTokens: inputImage },
     };
     if (withOutputDetails) usage.outputTokensDetails = { textTokens: outputText, imageTokens: outputImage };
+    const cachedText = Math.floor(inputText * cachedShare[0]);
+    const cachedImage = Math.floor(inputImage * cachedShare[1]);
+    if (cache !== 'none') usage.cachedTokens = cachedText + cachedImage;
+    if (cache === 'details') usage.cachedTokensDetails = { cachedTextTokens: cachedText, cachedImageTokens: cachedImage };
     return usage;
   });
 
@@ -62,6 +77,8 @@ export const wireImageUsage: fc.Arbitrary<WireImageUsage> = fc.record(
     output_tokens: count,
     input_tokens_details: fc.record({ text_tokens: count, image_tokens: count }),
     output_tokens_details: fc.option(fc.record({ text_tokens: count, image_tokens: count }), { nil: null }),
+    cached_tokens: count,
+    cached_tokens_details: fc.option(fc.record({ cached_text_tokens: count, cached_image_tokens: count }), { nil: null }),
   },
   { requiredKeys: ['total_tokens', 'input_tokens', 'output_tokens', 'input_tokens_details'] },
 );

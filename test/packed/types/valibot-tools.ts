@@ -22,6 +22,10 @@ import {
   WireImageUsageSchema,
   WireOrSdkImageUsageSchema,
   WireTokensDetailsSchema,
+  CachedTokensDetailsSchema,
+  StrictCachedTokensDetailsSchema,
+  WireCachedTokensDetailsSchema,
+  StrictWireCachedTokensDetailsSchema,
 } from 'image-usage';
 
 /** Takes what the three tools give: the flat errors, the summary and a dot path. */
@@ -79,6 +83,34 @@ use(
   v.flatten<typeof StrictWireTokensDetailsSchema>(strictWireDetails),
   v.summarize(strictWireDetails),
   v.getDotPath<typeof StrictWireTokensDetailsSchema>(strictWireDetails[0]),
+);
+
+// The cached details objects, each form and rules.
+for (const issues of [
+  v.safeParse(CachedTokensDetailsSchema, {}).issues!,
+  v.safeParse(StrictCachedTokensDetailsSchema, {}).issues!,
+]) {
+  use(v.flatten(issues), v.summarize(issues), v.getDotPath(issues[0]));
+}
+const cachedDetails = v.safeParse(CachedTokensDetailsSchema, {}).issues!;
+use(v.flatten<typeof CachedTokensDetailsSchema>(cachedDetails), v.summarize(cachedDetails), v.getDotPath<typeof CachedTokensDetailsSchema>(cachedDetails[0]));
+const strictCachedDetails = v.safeParse(StrictCachedTokensDetailsSchema, {}).issues!;
+use(
+  v.flatten<typeof StrictCachedTokensDetailsSchema>(strictCachedDetails),
+  v.summarize(strictCachedDetails),
+  v.getDotPath<typeof StrictCachedTokensDetailsSchema>(strictCachedDetails[0]),
+);
+const wireCachedDetails = v.safeParse(WireCachedTokensDetailsSchema, {}).issues!;
+use(
+  v.flatten<typeof WireCachedTokensDetailsSchema>(wireCachedDetails),
+  v.summarize(wireCachedDetails),
+  v.getDotPath<typeof WireCachedTokensDetailsSchema>(wireCachedDetails[0]),
+);
+const strictWireCachedDetails = v.safeParse(StrictWireCachedTokensDetailsSchema, {}).issues!;
+use(
+  v.flatten<typeof StrictWireCachedTokensDetailsSchema>(strictWireCachedDetails),
+  v.summarize(strictWireCachedDetails),
+  v.getDotPath<typeof StrictWireCachedTokensDetailsSchema>(strictWireCachedDetails[0]),
 );
 
 const sdk = v.safeParse(ImageUsageSchema, {}).issues!;
