@@ -43,7 +43,8 @@ export function _countsOf(usage: ImageUsage): number[] {
  * object. The sum of the parts is a `number`: when it and both parts and the
  * figure are safe integers, the sum is exact and must equal the figure
  * exactly; otherwise (fractions, or counts past 2^53, which a `number` holds
- * only to the nearest double) they agree within the relative tolerance. Parts
+ * only to the nearest double) they agree within the relative tolerance:
+ * `|sum - figure| / max(sum, figure) <= tolerance`, subnormals included. Parts
  * that add up past the largest double (`Infinity`) never agree.
  *
  * @param counts The counts, in count order.
@@ -64,7 +65,9 @@ export function _findBrokenRules(counts: ArrayLike<number>, hasOutputDetails: bo
     const exact = Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(received);
     const agrees =
       expected === received ||
-      (!exact && expected !== Infinity && Math.abs(expected - received) <= tolerance * Math.max(expected, received));
+      // A quotient, not `tolerance * max`: in the subnormal range that product
+      // rounds up to the next double, as much as doubling the tolerance.
+      (!exact && expected !== Infinity && Math.abs(expected - received) / Math.max(expected, received) <= tolerance);
     if (!agrees) found.push({ ...rule, addends: [a, b], expected, received });
   }
   return found;
