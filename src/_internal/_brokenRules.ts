@@ -95,10 +95,11 @@ export function _ruleTexts(broken: _BrokenRule, paths: readonly string[]): { exp
  * `>= 0`, `1e-9` when absent. A getter that throws throws.
  *
  * @param options The options.
+ * @param who The helper asking, which the message of a bad tolerance starts with (`'checkImageUsage'`).
  *
  * @returns The tolerance.
  */
-export function _tolerance(options: { readonly tolerance?: number | undefined } | undefined): number {
+export function _tolerance(options: { readonly tolerance?: number | undefined } | undefined, who: string): number {
   const tolerance = options?.tolerance;
-  return tolerance === undefined ? _DEFAULT_TOLERANCE : _checkNumber('tolerance', tolerance);
+  return tolerance === undefined ? _DEFAULT_TOLERANCE : _checkNumber(`${who}: tolerance`, tolerance);
 }

@@ -53,7 +53,7 @@ const PATHS = /* @__PURE__ */ _countPaths(_SDK);
 export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
   const counts = new Float64Array(7);
   const hasOutputDetails = _readUsage(usage, counts, 'checkImageUsage: usage');
-  return _findBrokenRules(counts, hasOutputDetails, _tolerance(options)).map((broken) => {
+  return _findBrokenRules(counts, hasOutputDetails, _tolerance(options, 'checkImageUsage')).map((broken) => {
     const { expected, received } = _ruleTexts(broken, PATHS);
     return {
       rule: broken.rule,
