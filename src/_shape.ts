@@ -118,6 +118,36 @@ export const _OBJECT: _Check = {
 };
 
 /**
+ * A whole response that holds a usage object, told by a key that only the
+ * whole response has: the most natural mistake is to pass `response` for
+ * `response.usage`. A value that holds none of a form's usage keys but this
+ * key gets an issue that says where its usage is.
+ */
+export interface _WholeResponse {
+  /** The key that tells it. */
+  readonly key: string;
+  /** Where its usage object is, from the response. */
+  readonly usage: string;
+  /** Whether that usage object is in Gemini's form (else in the wire or SDK form). */
+  readonly gemini: boolean;
+}
+
+/**
+ * The whole responses, in the order they are looked for: OpenAI's Responses
+ * API (its `usage` is the language model's, the image tool's is in
+ * `tool_usage`), Gemini's `GenerateContentResponse`, and OpenAI's Images API
+ * (the response and its streamed events) or the orq.ai router.
+ */
+export const _WHOLE_RESPONSES: readonly _WholeResponse[] = [
+  { key: 'tool_usage', usage: 'tool_usage.image_gen', gemini: false },
+  { key: 'usageMetadata', usage: 'usageMetadata', gemini: true },
+  { key: 'usage', usage: 'usage', gemini: false },
+];
+
+/** The class name of a fetch API response: the usage is in its body, still to be read. */
+export const _FETCH_RESPONSE = 'Response';
+
+/**
  * The usage object of Google's Gemini API and Vertex AI
  * (`GenerateContentResponse.usageMetadata`), a third source form: counts,
  * and arrays of `{ modality, tokenCount }` that itemise part of a count. It

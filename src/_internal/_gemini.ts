@@ -134,8 +134,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * The fast path of the Gemini schemas: each field read once into a plain
  * copy and checked as valibot's checks would; the `ImageUsage` when the
- * input is valid under the rules, `undefined` otherwise (the whole pipe then
- * says why).
+ * input is valid under the rules and holds a value under one of the form's
+ * keys, `undefined` otherwise (the whole pipe then says why).
  *
  * @param input The input.
  * @param strict Whether the strict rules apply.
@@ -146,14 +146,18 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
   if (!isObject(input)) return undefined;
   const isCount = strict ? _isStrictCount : _isCount;
   const fields: Record<string, number | Entry[] | undefined> = {};
+  // Whether any key holds a value: an object without one is an issue, which the pipe reports.
+  let held = false;
   for (const key of COUNTS) {
     const value = input[key];
     if (value !== undefined && !isCount(value)) return undefined;
+    held ||= value !== undefined;
     fields[key] = value;
   }
   for (const key of Object.keys(DETAILS)) {
     const list = input[key];
     if (list === undefined) continue;
+    held = true;
     if (!Array.isArray(list)) return undefined;
     const entries: Entry[] = [];
     // By index, as valibot's array schema reads it.
@@ -167,5 +171,5 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
     }
     fields[key] = entries;
   }
-  return _geminiProblems(fields, strict).length === 0 ? _geminiToImageUsage(fields) : undefined;
+  return held && _geminiProblems(fields, strict).length === 0 ? _geminiToImageUsage(fields) : undefined;
 }

@@ -28,14 +28,15 @@ describe('GeminiUsageMetadataSchema', () => {
     });
   });
 
-  test('reads an absent count, tokenCount or modality as zero, as proto3 JSON writes them', () => {
-    expect(v.parse(GeminiUsageMetadataSchema, {})).toStrictEqual({
+  test('reads an absent count, tokenCount or modality as zero, as proto3 JSON writes them (but not every key absent)', () => {
+    expect(v.parse(GeminiUsageMetadataSchema, { candidatesTokenCount: 0 })).toStrictEqual({
       totalTokens: 0,
       inputTokens: 0,
       outputTokens: 0,
       inputTokensDetails: { textTokens: 0, imageTokens: 0 },
       outputTokensDetails: { textTokens: 0, imageTokens: 0 },
     });
+    expect(issuesOf(GeminiUsageMetadataSchema, {})).toStrictEqual(["(root): expected Gemini's usage keys (promptTokenCount, ...), received Object without any"]);
     const usage = { promptTokenCount: 5, promptTokensDetails: [{ modality: 'AUDIO' }, {}, { modality: 'IMAGE' }], totalTokenCount: 5 };
     expect(v.parse(StrictGeminiUsageMetadataSchema, usage).inputTokensDetails).toStrictEqual({ textTokens: 5, imageTokens: 0 });
   });

@@ -3,6 +3,7 @@ import { _GEMINI } from '../_shape.ts';
 import { type _GeminiFields, _geminiProblems, _geminiToImageUsage, _readGemini } from '../_internal/_gemini.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastRead } from '../_internal/_withFastPath.ts';
+import { _withUsageKeys } from '../_internal/_withoutUsageKeys.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
 
@@ -165,7 +166,9 @@ function geminiSchema<TCount extends v.GenericSchema<unknown, number>>(count: TC
     }),
     v.transform((fields: Fields) => _geminiToImageUsage(fields as _GeminiFields)),
   );
-  return _withFastRead(schema, (input) => _readGemini(input, strict));
+  // An object with none of these keys is an issue: zeros would bill nothing, and nobody would be told.
+  const keyed = _withUsageKeys(schema, `Gemini's usage keys (${_GEMINI.counts[0]!}, ...)`, true);
+  return _withFastRead(keyed, (input) => _readGemini(input, strict));
 }
 
 /**
