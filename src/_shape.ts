@@ -151,8 +151,8 @@ export const _FETCH_RESPONSE = 'Response';
  * The usage object of Google's Gemini API and Vertex AI
  * (`GenerateContentResponse.usageMetadata`), a third source form: counts,
  * and arrays of `{ modality, tokenCount }` that itemise part of a count. It
- * is proto3 JSON, which leaves zeros out: an absent count, `tokenCount` or
- * `modality` is 0 (`MODALITY_UNSPECIFIED`).
+ * is proto3 JSON, which leaves zeros out or writes `null` for them: an absent
+ * or `null` count, `tokenCount` or `modality` is 0 (`MODALITY_UNSPECIFIED`).
  */
 export interface _GeminiKeys {
   /** Its counts. */

@@ -7,14 +7,14 @@ import { _isCount, _isStrictCount } from './_isCount.ts';
 // Gemini usage object whose shape is valid: by the fast path to the copy it
 // makes, and by the schemas' checks and transformation to valibot's output.
 
-/** One entry of a details array, as the shape allows it. */
+/** One entry of a details array, as the shape allows it: `null` is proto3 JSON's default, as absent. */
 interface Entry {
-  readonly modality?: string | undefined;
-  readonly tokenCount?: number | undefined;
+  readonly modality?: string | null | undefined;
+  readonly tokenCount?: number | null | undefined;
 }
 
-/** A Gemini usage object whose shape is valid: counts, and arrays of entries, each absent or valid. */
-export type _GeminiFields = Readonly<Record<string, number | readonly Entry[] | undefined>>;
+/** A Gemini usage object whose shape is valid: counts, and arrays of entries, each absent, `null` or valid. */
+export type _GeminiFields = Readonly<Record<string, number | readonly Entry[] | null | undefined>>;
 
 /** One problem of a Gemini usage object: where, and what was expected and received. */
 export interface _GeminiProblem {
@@ -26,15 +26,15 @@ export interface _GeminiProblem {
 const { counts: COUNTS, details: DETAILS, input: INPUT, output: OUTPUT, total: TOTAL, inputImage: INPUT_IMAGE, outputImage: OUTPUT_IMAGE, modalities: MODALITIES, refused: REFUSED } =
   _GEMINI;
 
-/** A count; absent is 0, as proto3 JSON leaves zeros out. */
+/** A count; absent or `null` is 0, as proto3 JSON leaves zeros out or writes `null` for them. */
 function countOf(fields: _GeminiFields, key: string): number {
-  return (fields[key] as number | undefined) ?? 0;
+  return (fields[key] as number | null | undefined) ?? 0;
 }
 
 /** The token counts of a details array: of the entries of these modalities, or of all. */
 function tokenCountsOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number[] {
   const counts: number[] = [];
-  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | undefined) ?? []) {
+  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | null | undefined) ?? []) {
     if (modalities === undefined || modalities.includes(modality ?? MODALITIES[0]!)) counts.push(tokenCount ?? 0);
   }
   return counts;
@@ -64,8 +64,9 @@ function sumOf(fields: _GeminiFields, keys: readonly string[]): number {
 export function _geminiProblems(fields: _GeminiFields, strict: boolean): _GeminiProblem[] {
   const problems: _GeminiProblem[] = [];
   for (const details of Object.keys(DETAILS)) {
-    ((fields[details] as readonly Entry[] | undefined) ?? []).forEach(({ modality, tokenCount = 0 }, index) => {
-      if (modality !== undefined && REFUSED.includes(modality) && tokenCount > 0) {
+    ((fields[details] as readonly Entry[] | null | undefined) ?? []).forEach(({ modality, tokenCount: count }, index) => {
+      const tokenCount = count ?? 0;
+      if (modality != null && REFUSED.includes(modality) && tokenCount > 0) {
         problems.push({
           path: [details, index, 'modality'],
           expected: `no ${REFUSED.join(' or ')} tokens (an ImageUsage has no place for them)`,
@@ -89,11 +90,11 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
   // Each side of the ImageUsage must be a number: finite counts can add up past the largest one.
   for (const side of [INPUT, OUTPUT]) {
     if (!Number.isFinite(sumOf(fields, side))) {
-      problems.push({ path: [side.find((key) => fields[key] !== undefined)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
+      problems.push({ path: [side.find((key) => fields[key] != null)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
     }
   }
   if (strict) {
-    const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
+    const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] != null);
     const sum = sumOf(fields, present);
     if (sum !== countOf(fields, TOTAL)) {
       const [total, figure] = _formatFigures(present.map((key) => countOf(fields, key)), sum, countOf(fields, TOTAL));
@@ -150,14 +151,15 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
   let held = false;
   for (const key of COUNTS) {
     const value = input[key];
-    if (value !== undefined && !isCount(value)) return undefined;
+    if (value != null && !isCount(value)) return undefined;
     held ||= value !== undefined;
-    fields[key] = value;
+    fields[key] = value ?? undefined;
   }
   for (const key of Object.keys(DETAILS)) {
     const list = input[key];
     if (list === undefined) continue;
     held = true;
+    if (list === null) continue;
     if (!Array.isArray(list)) return undefined;
     const entries: Entry[] = [];
     // By index, as valibot's array schema reads it.
@@ -165,9 +167,9 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
       const entry: unknown = list[index];
       if (!isObject(entry)) return undefined;
       const { modality, tokenCount } = entry;
-      if (modality !== undefined && !MODALITIES.includes(modality as string)) return undefined;
-      if (tokenCount !== undefined && !isCount(tokenCount)) return undefined;
-      entries.push({ modality: modality as string | undefined, tokenCount });
+      if (modality != null && !MODALITIES.includes(modality as string)) return undefined;
+      if (tokenCount != null && !isCount(tokenCount)) return undefined;
+      entries.push({ modality: modality as string | null | undefined, tokenCount });
     }
     fields[key] = entries;
   }
