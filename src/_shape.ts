@@ -164,9 +164,9 @@ export interface _GeminiKeys {
   readonly output: readonly string[];
   /** The count that is the total: the sum of the input and the output, by Gemini's own rule. */
   readonly total: string;
-  /** The image tokens of the input and of the output: the entries of these modalities in this details array. */
-  readonly inputImage: readonly [details: string, modalities: readonly string[]];
-  readonly outputImage: readonly [details: string, modalities: readonly string[]];
+  /** The image tokens of the input and of the output: the entries of these modalities in these details arrays. */
+  readonly inputImage: readonly [details: readonly string[], modalities: readonly string[]];
+  readonly outputImage: readonly [details: readonly string[], modalities: readonly string[]];
   /** Every modality, in the order of Gemini's enum. */
   readonly modalities: readonly string[];
   /** The modalities an `ImageUsage` has no place for, and cannot take as text without a guess. */
@@ -185,9 +185,11 @@ export const _GEMINI: _GeminiKeys = {
   input: ['promptTokenCount', 'toolUsePromptTokenCount'],
   output: ['candidatesTokenCount', 'thoughtsTokenCount'],
   total: 'totalTokenCount',
-  // Gemini reads the pages of a document as images, and prices them so.
-  inputImage: ['promptTokensDetails', ['IMAGE', 'DOCUMENT']],
-  outputImage: ['candidatesTokensDetails', ['IMAGE']],
+  // Gemini reads the pages of a document as images, and prices them so; as
+  // @pydantic/genai-prices' extractUsage does, on every side (the tool-use
+  // prompt's too; the cache's are part of the prompt's).
+  inputImage: [['promptTokensDetails', 'toolUsePromptTokensDetails'], ['IMAGE', 'DOCUMENT']],
+  outputImage: [['candidatesTokensDetails'], ['IMAGE', 'DOCUMENT']],
   modalities: ['MODALITY_UNSPECIFIED', 'TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT'],
   refused: ['AUDIO', 'VIDEO'],
 };

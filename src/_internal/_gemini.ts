@@ -45,6 +45,11 @@ function tokensOf(fields: _GeminiFields, details: string, modalities?: readonly 
   return tokenCountsOf(fields, details, modalities).reduce((sum, count) => sum + count, 0);
 }
 
+/** The image tokens of one side: the entries of its image modalities in its details arrays. */
+function imageTokensOf(fields: _GeminiFields, [details, modalities]: typeof INPUT_IMAGE): number {
+  return details.reduce((sum, itemised) => sum + tokensOf(fields, itemised, modalities), 0);
+}
+
 /** The sum of some counts. */
 function sumOf(fields: _GeminiFields, keys: readonly string[]): number {
   return keys.reduce((sum, key) => sum + countOf(fields, key), 0);
@@ -76,7 +81,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
     });
   }
   for (const [details, count] of Object.entries(DETAILS)) {
-    const image = [INPUT_IMAGE, OUTPUT_IMAGE].find(([itemised]) => itemised === details);
+    const image = [INPUT_IMAGE, OUTPUT_IMAGE].find(([itemised]) => itemised.includes(details));
     // The image tokens must fit in their count to leave it a text part; strict, every entry must.
     if (image === undefined && !strict) continue;
     const modalities = strict ? undefined : image![1];
@@ -116,8 +121,8 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
 export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
   const inputTokens = sumOf(fields, INPUT);
   const outputTokens = sumOf(fields, OUTPUT);
-  const inputImage = tokensOf(fields, ...INPUT_IMAGE);
-  const outputImage = tokensOf(fields, ...OUTPUT_IMAGE);
+  const inputImage = imageTokensOf(fields, INPUT_IMAGE);
+  const outputImage = imageTokensOf(fields, OUTPUT_IMAGE);
   return {
     totalTokens: countOf(fields, TOTAL),
     inputTokens,

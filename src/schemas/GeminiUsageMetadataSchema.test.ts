@@ -127,6 +127,31 @@ describe('GeminiUsageMetadataSchema', () => {
     });
   });
 
+  test('takes IMAGE and DOCUMENT tokens as image tokens on every side: of the candidates, and of the tool-use prompt, as genai-prices does', () => {
+    const usage = {
+      promptTokenCount: 10,
+      toolUsePromptTokenCount: 300,
+      toolUsePromptTokensDetails: [
+        { modality: 'IMAGE', tokenCount: 258 },
+        { modality: 'DOCUMENT', tokenCount: 30 },
+        { modality: 'TEXT', tokenCount: 12 },
+      ],
+      candidatesTokenCount: 1304,
+      candidatesTokensDetails: [
+        { modality: 'DOCUMENT', tokenCount: 4 },
+        { modality: 'IMAGE', tokenCount: 1290 },
+      ],
+      totalTokenCount: 1614,
+    };
+    expect(v.parse(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual({
+      totalTokens: 1614,
+      inputTokens: 310,
+      outputTokens: 1304,
+      inputTokensDetails: { textTokens: 22, imageTokens: 288 },
+      outputTokensDetails: { textTokens: 10, imageTokens: 1294 },
+    });
+  });
+
   test('refuses AUDIO and VIDEO tokens, naming the modality where it is', () => {
     const usage = { promptTokenCount: 268, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 10 }, { modality: 'VIDEO', tokenCount: 258 }] };
     for (const schema of [GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema]) {
@@ -141,7 +166,10 @@ describe('GeminiUsageMetadataSchema', () => {
 
   test('wants the image tokens to fit in their count, or text would be negative', () => {
     expect(issuesOf(GeminiUsageMetadataSchema, { candidatesTokenCount: 1000, candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }] })).toStrictEqual([
-      'candidatesTokenCount: expected >= 1290 (the IMAGE tokens of candidatesTokensDetails), received 1000',
+      'candidatesTokenCount: expected >= 1290 (the IMAGE and DOCUMENT tokens of candidatesTokensDetails), received 1000',
+    ]);
+    expect(issuesOf(GeminiUsageMetadataSchema, { toolUsePromptTokenCount: 5, toolUsePromptTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 6 }] })).toStrictEqual([
+      'toolUsePromptTokenCount: expected >= 6 (the IMAGE and DOCUMENT tokens of toolUsePromptTokensDetails), received 5',
     ]);
     expect(issuesOf(GeminiUsageMetadataSchema, { promptTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 1 }] })).toStrictEqual([
       'promptTokenCount: expected >= 1 (the IMAGE and DOCUMENT tokens of promptTokensDetails), received 0',

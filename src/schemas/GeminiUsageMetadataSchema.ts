@@ -178,7 +178,7 @@ function geminiSchema<TCount extends v.GenericSchema<unknown, number>>(count: TC
  * rules: every count a finite number `>= 0`, absent or `null` ones 0 (but an
  * object with none of the keys is an issue, not zeros). Input is prompt +
  * tool-use prompt, output candidates + thoughts; the image tokens are the
- * `IMAGE` and `DOCUMENT` entries of the prompt and the `IMAGE` entries of the
+ * `IMAGE` and `DOCUMENT` entries of the prompt, the tool-use prompt and the
  * candidates, and text the rest of each, so the output always has
  * `outputTokensDetails`. `AUDIO` or `VIDEO` tokens are an issue: an
  * `ImageUsage` has no place for them. Cached tokens stay in the input, as
