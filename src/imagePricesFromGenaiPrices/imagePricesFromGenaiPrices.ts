@@ -41,7 +41,7 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * `estimateCost`, so that its catalog prices usage exactly. Text is priced by
  * `input_mtok` and `output_mtok`, images by `input_image_mtok` and
  * `output_image_mtok`, and by the text price where a model has no image price
- * of its own (`gpt-image-1`: `output_mtok` 40, no `output_image_mtok`). Cache
+ * of its own (`gpt-image-2`: `output_mtok` 30, no `output_image_mtok`). Cache
  * prices are not read: an `ImageUsage` does not split cached tokens out. The
  * package is not a dependency: this reads the plain object it gives.
  *
@@ -58,7 +58,7 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * import { calcPrice } from '@pydantic/genai-prices';
  * import { estimateCost, imagePricesFromGenaiPrices } from 'image-usage';
  *
- * const { model_price } = calcPrice({}, 'gpt-image-1', { providerId: 'openai' })!;
+ * const { model_price } = calcPrice({}, 'gpt-image-2', { providerId: 'openai' })!;
  * estimateCost(usage, imagePricesFromGenaiPrices(model_price));
  * ```
  */
