@@ -24,12 +24,12 @@ const imports = [
   { name: 'estimateCost', target: 1200, budget: 2450 },
   { name: 'ImageUsageSchema', target: undefined, budget: 3300 },
   { name: 'parseImageUsage', target: 3000, budget: 4900 },
-  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4330 },
+  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4360 },
   { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1025 },
   // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
   // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
   // imported by name: 6,500 B without them, 8,191 B with).
-  { name: '*', target: 6191, budget: 8820 },
+  { name: '*', target: 6191, budget: 8840 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
