@@ -154,11 +154,41 @@ export const _OBJECT: _Check = {
 };
 
 /**
+ * A whole response that holds a usage object, told by a key that only the
+ * whole response has: the most natural mistake is to pass `response` for
+ * `response.usage`. A value that holds none of a form's usage keys but this
+ * key gets an issue that says where its usage is.
+ */
+export interface _WholeResponse {
+  /** The key that tells it. */
+  readonly key: string;
+  /** Where its usage object is, from the response. */
+  readonly usage: string;
+  /** Whether that usage object is in Gemini's form (else in the wire or SDK form). */
+  readonly gemini: boolean;
+}
+
+/**
+ * The whole responses, in the order they are looked for: OpenAI's Responses
+ * API (its `usage` is the language model's, the image tool's is in
+ * `tool_usage`), Gemini's `GenerateContentResponse`, and OpenAI's Images API
+ * (the response and its streamed events) or the orq.ai router.
+ */
+export const _WHOLE_RESPONSES: readonly _WholeResponse[] = [
+  { key: 'tool_usage', usage: 'tool_usage.image_gen', gemini: false },
+  { key: 'usageMetadata', usage: 'usageMetadata', gemini: true },
+  { key: 'usage', usage: 'usage', gemini: false },
+];
+
+/** The class name of a fetch API response: the usage is in its body, still to be read. */
+export const _FETCH_RESPONSE = 'Response';
+
+/**
  * The usage object of Google's Gemini API and Vertex AI
  * (`GenerateContentResponse.usageMetadata`), a third source form: counts,
  * and arrays of `{ modality, tokenCount }` that itemise part of a count. It
- * is proto3 JSON, which leaves zeros out: an absent count, `tokenCount` or
- * `modality` is 0 (`MODALITY_UNSPECIFIED`).
+ * is proto3 JSON, which leaves zeros out or writes `null` for them: an absent
+ * or `null` count, `tokenCount` or `modality` is 0 (`MODALITY_UNSPECIFIED`).
  */
 export interface _GeminiKeys {
   /** Its counts. */
@@ -170,12 +200,12 @@ export interface _GeminiKeys {
   readonly output: readonly string[];
   /** The count that is the total: the sum of the input and the output, by Gemini's own rule. */
   readonly total: string;
-  /** The image tokens of the input and of the output: the entries of these modalities in this details array. */
-  readonly inputImage: readonly [details: string, modalities: readonly string[]];
-  readonly outputImage: readonly [details: string, modalities: readonly string[]];
+  /** The image tokens of the input and of the output: the entries of these modalities in these details arrays. */
+  readonly inputImage: readonly [details: readonly string[], modalities: readonly string[]];
+  readonly outputImage: readonly [details: readonly string[], modalities: readonly string[]];
   /** The count of the cached part of the input, and its image tokens as for the input. */
   readonly cached: string;
-  readonly cachedImage: readonly [details: string, modalities: readonly string[]];
+  readonly cachedImage: readonly [details: readonly string[], modalities: readonly string[]];
   /** Every modality, in the order of Gemini's enum. */
   readonly modalities: readonly string[];
   /** The modalities an `ImageUsage` has no place for, and cannot take as text without a guess. */
@@ -194,12 +224,14 @@ export const _GEMINI: _GeminiKeys = {
   input: ['promptTokenCount', 'toolUsePromptTokenCount'],
   output: ['candidatesTokenCount', 'thoughtsTokenCount'],
   total: 'totalTokenCount',
-  // Gemini reads the pages of a document as images, and prices them so.
-  inputImage: ['promptTokensDetails', ['IMAGE', 'DOCUMENT']],
-  outputImage: ['candidatesTokensDetails', ['IMAGE']],
+  // Gemini reads the pages of a document as images, and prices them so; as
+  // @pydantic/genai-prices' extractUsage does, on every side (the tool-use
+  // prompt's too; the cache's are part of the prompt's).
+  inputImage: [['promptTokensDetails', 'toolUsePromptTokensDetails'], ['IMAGE', 'DOCUMENT']],
+  outputImage: [['candidatesTokensDetails'], ['IMAGE', 'DOCUMENT']],
   // Part of the prompt: its image tokens are the prompt's kinds.
   cached: 'cachedContentTokenCount',
-  cachedImage: ['cacheTokensDetails', ['IMAGE', 'DOCUMENT']],
+  cachedImage: [['cacheTokensDetails'], ['IMAGE', 'DOCUMENT']],
   modalities: ['MODALITY_UNSPECIFIED', 'TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT'],
   refused: ['AUDIO', 'VIDEO'],
 };

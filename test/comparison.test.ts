@@ -70,8 +70,8 @@ function answering(body: unknown) {
 
 /** images.generate with each SDK's client, answered with this body. */
 const generate = {
-  'openai 6': (body: unknown) => new OpenAI6(answering(body)).images.generate({ model: 'gpt-image-1', prompt: 'a lighthouse' }),
-  'openai 7': (body: unknown) => new OpenAI7(answering(body)).images.generate({ model: 'gpt-image-1', prompt: 'a lighthouse' }),
+  'openai 6': (body: unknown) => new OpenAI6(answering(body)).images.generate({ model: 'gpt-image-2', prompt: 'a lighthouse' }),
+  'openai 7': (body: unknown) => new OpenAI7(answering(body)).images.generate({ model: 'gpt-image-2', prompt: 'a lighthouse' }),
 };
 
 describe.each(Object.entries(generate))('the OpenAI SDK, %s: ImagesResponse.Usage', (_, generateWith) => {

@@ -54,10 +54,13 @@ describe('fuzz', () => {
               checkGuarantees(sample.value);
               break;
             case 'disguised': {
-              // Read like the plain value, whatever the prototype, proxy, freezing or cycles.
+              // Read like the plain value, whatever the prototype, proxy, freezing or cycles, but
+              // for the class an issue about the value as a whole names (test/arbitraries/hostile.ts).
               const { loose, strict } = checkGuarantees(sample.disguised);
-              check(outcome(loose) === outcome(safeParseImageUsage(sample.plain)), 'a disguised value reads like the plain one');
-              check(outcome(strict) === outcome(safeParseImageUsage(sample.plain, { strict: true })), 'the same under the strict rules');
+              const named = (plain: string) =>
+                sample.root === 'classInstance' ? plain.replaceAll('received Object without any', 'received UsageRecord without any') : plain;
+              check(outcome(loose) === named(outcome(safeParseImageUsage(sample.plain))), 'a disguised value reads like the plain one');
+              check(outcome(strict) === named(outcome(safeParseImageUsage(sample.plain, { strict: true }))), 'the same under the strict rules');
               check(isImageUsage(sample.disguised) === isImageUsage(sample.plain), 'isImageUsage the same too');
               break;
             }

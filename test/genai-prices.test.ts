@@ -2,7 +2,7 @@ import { calcPrice, extractUsage, findProvider } from '@pydantic/genai-prices';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { estimateCost, GeminiUsageMetadataSchema, type ImageUsage, imagePricesFromGenaiPrices } from '../src/index.ts';
+import { estimateCost, GeminiUsageMetadataSchema, type ImageUsage, imagePricesFromGenaiPrices, StrictGeminiUsageMetadataSchema } from '../src/index.ts';
 import { geminiPayloads, sharedGeminiPayloads } from './fixtures/index.ts';
 
 // image-usage against @pydantic/genai-prices itself (a devDependency, used
@@ -198,13 +198,13 @@ describe('cached tokens, priced against genai-prices', () => {
 
 describe("Gemini's usageMetadata, as genai-prices reads it", () => {
   const google = findProvider({ providerId: 'google' })!;
-  /** What genai-prices reads: nothing at all from an object without one count (it throws), which is all zeros. */
-  const extract = (usageMetadata: Record<string, unknown>): Record<string, number | undefined> => {
+  /** What genai-prices reads: nothing at all (`undefined`) from an object without one count, for which it throws. */
+  const extract = (usageMetadata: Record<string, unknown>): Record<string, number | undefined> | undefined => {
     try {
       return extractUsage(google, { usageMetadata }).usage;
     } catch (error) {
       expect((error as Error).message).toBe('No usage information found at "usageMetadata"');
-      return {};
+      return undefined;
     }
   };
   const readable = geminiPayloads.filter(({ usageMetadata }) => v.is(GeminiUsageMetadataSchema, usageMetadata));
@@ -217,7 +217,7 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
 
   test.each(readable.map((payload) => [payload.name, payload] as const))('%s: the same input, output and image tokens', (_, { usageMetadata }) => {
     const ours = v.parse(GeminiUsageMetadataSchema, usageMetadata);
-    const theirs = extract(usageMetadata);
+    const theirs = extract(usageMetadata)!;
     expect({
       input: ours.inputTokens,
       inputImage: ours.inputTokensDetails.imageTokens,
@@ -231,11 +231,62 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
     });
   });
 
-  test('the payloads with audio or video tokens are the ones refused', () => {
+  test('for any usageMetadata without audio or video, the same input, output and image tokens: DOCUMENT entries are image tokens on every side', () => {
+    // Each modality once per array, as Gemini writes them (extractUsage reads only the first entry of a modality).
+    const entries = fc.uniqueArray(
+      fc.record({ modality: fc.constantFrom('TEXT', 'IMAGE', 'DOCUMENT', 'MODALITY_UNSPECIFIED'), tokenCount: fc.nat(5000) }, { requiredKeys: ['modality'] }),
+      { selector: (entry) => entry.modality, maxLength: 4 },
+    );
+    /** A count and the array that itemises part of it (the count at least the sum of its entries), either absent. */
+    const itemised = fc.tuple(entries, fc.nat(300), fc.boolean(), fc.boolean()).map(([list, rest, withCount, withList]) => {
+      const count = list.reduce((sum, { tokenCount = 0 }) => sum + tokenCount, rest);
+      return { count: withCount || count > 0 ? count : undefined, list: withList ? list : undefined };
+    });
+    let documents = 0;
+    fc.assert(
+      fc.property(itemised, itemised, itemised, fc.option(fc.nat(2000), { nil: undefined }), (prompt, toolUse, candidates, thoughts) => {
+        const usageMetadata = JSON.parse(
+          JSON.stringify({
+            promptTokenCount: prompt.count,
+            promptTokensDetails: prompt.list,
+            toolUsePromptTokenCount: toolUse.count,
+            toolUsePromptTokensDetails: toolUse.list,
+            candidatesTokenCount: candidates.count,
+            candidatesTokensDetails: candidates.list,
+            thoughtsTokenCount: thoughts,
+            totalTokenCount: (prompt.count ?? 0) + (toolUse.count ?? 0) + (candidates.count ?? 0) + (thoughts ?? 0),
+          }),
+        ) as Record<string, unknown>;
+        const ours = v.parse(StrictGeminiUsageMetadataSchema, usageMetadata);
+        const theirs = extract(usageMetadata)!;
+        expect({
+          input: ours.inputTokens,
+          inputImage: ours.inputTokensDetails.imageTokens,
+          output: ours.outputTokens,
+          outputImage: ours.outputTokensDetails!.imageTokens,
+        }).toStrictEqual({
+          input: theirs['input_tokens'] ?? 0,
+          inputImage: theirs['input_image_tokens'] ?? 0,
+          output: theirs['output_tokens'] ?? 0,
+          outputImage: theirs['output_image_tokens'] ?? 0,
+        });
+        if ([toolUse, candidates].some(({ list }) => list?.some(({ modality, tokenCount }) => modality === 'DOCUMENT' && (tokenCount ?? 0) > 0))) documents++;
+      }),
+      { numRuns: 3000 },
+    );
+    // DOCUMENT tokens of the candidates or the tool-use prompt were tried.
+    expect(documents).toBeGreaterThan(500);
+  });
+
+  test('the payloads refused are those with audio or video tokens, and those in which genai-prices finds no usage at all', () => {
+    let none = 0;
     for (const { name, usageMetadata } of geminiPayloads) {
       const usage = extract(usageMetadata);
-      const audioOrVideo = Object.entries(usage).some(([key, count]) => /audio|video/.test(key) && (count ?? 0) > 0);
-      expect([name, v.is(GeminiUsageMetadataSchema, usageMetadata)]).toStrictEqual([name, !audioOrVideo]);
+      if (usage === undefined) none++;
+      const audioOrVideo = Object.entries(usage ?? {}).some(([key, count]) => /audio|video/.test(key) && (count ?? 0) > 0);
+      expect([name, v.is(GeminiUsageMetadataSchema, usageMetadata)]).toStrictEqual([name, usage !== undefined && !audioOrVideo]);
     }
+    // Vertex AI's answer to a prompt that Model Armor blocked: no count at all, which is not a usage of zeros.
+    expect(none).toBe(1);
   });
 });

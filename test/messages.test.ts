@@ -166,6 +166,33 @@ describe('a broken rule says what is wrong in its fields as well as in its messa
 });
 
 describe('one rule reads the same from every door', () => {
+  test("a bad tolerance is named after the helper it was given to, like the helpers' other errors, in the words of a bad count", () => {
+    fc.assert(
+      fc.property(anyValue, (tolerance) => {
+        const count = v.safeParse(ImageUsageSchema, usageWith('sdk', 0, tolerance));
+        // Only a value that is not a count, and not undefined (the default tolerance).
+        if (count.success || tolerance === undefined) return;
+        const text = count.issues[0].message;
+        for (const [name, run] of [
+          ['checkImageUsage', () => checkImageUsage(usageWith('sdk', 0, 3) as never, { tolerance: tolerance as number })],
+          ['consistentImageUsage', () => consistentImageUsage({ tolerance: tolerance as number })],
+        ] as const) {
+          const error = (() => {
+            try {
+              run();
+            } catch (caught) {
+              return caught as Error;
+            }
+          })();
+          expect(error?.message).toBe(`${name}: tolerance: ${text}`);
+          expect(error).toBeInstanceOf(typeof tolerance === 'number' ? RangeError : TypeError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => checkImageUsage(usageWith('sdk', 0, 3) as never, { tolerance: -1 })).toThrow(new RangeError('checkImageUsage: tolerance: expected >=0, received -1'));
+  });
+
   test('a bad count gets the same message from the schema, the parse and each helper', () => {
     fc.assert(
       fc.property(fc.nat(6), anyValue, (at, value) => {

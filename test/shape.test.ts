@@ -333,8 +333,12 @@ describe('the Gemini schemas have the keys of the description', () => {
     // Every details array itemises a count of the description, and the sides and images name its keys.
     expect(Object.values(_GEMINI.details).every((count) => _GEMINI.counts.includes(count))).toBe(true);
     expect([..._GEMINI.input, ..._GEMINI.output, _GEMINI.total].every((count) => _GEMINI.counts.includes(count))).toBe(true);
-    for (const [details, modalities] of [_GEMINI.inputImage, _GEMINI.outputImage]) {
-      expect(Object.keys(_GEMINI.details)).toContain(details);
+    // The image tokens of a side are in details arrays that itemise a count of that side.
+    for (const [[details, modalities], side] of [
+      [_GEMINI.inputImage, _GEMINI.input],
+      [_GEMINI.outputImage, _GEMINI.output],
+    ] as const) {
+      for (const itemised of details) expect(side).toContain(_GEMINI.details[itemised]);
       expect(modalities.every((modality) => _GEMINI.modalities.includes(modality) && !_GEMINI.refused.includes(modality))).toBe(true);
     }
   });

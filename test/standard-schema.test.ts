@@ -36,6 +36,16 @@ describe('Hono with @hono/standard-validator', () => {
     ]);
   });
 
+  test("without a hook the 400 body is valibot's raw issues, which echo the input at every level (the README shows the hook for a small body)", async () => {
+    const body = { created: 1713833628, data: [{ b64_json: 'x'.repeat(1000) }], usage: { ...wire, total_tokens: 4769 } };
+    const response = await post('/responses', body);
+    expect(response.status).toBe(400);
+    const [issue] = ((await response.json()) as { error: [Record<string, unknown> & { path: Record<string, unknown>[] }] }).error;
+    // The whole body, in the path item of the field whose usage it holds.
+    expect(issue.path[0]).toMatchObject({ type: 'object', origin: 'value', key: 'usage', input: body, value: body.usage });
+    expect(JSON.stringify(issue).length).toBeGreaterThan(1000);
+  });
+
   test('works nested in a bigger schema, strict rules included', async () => {
     const ok = await post('/responses', { created: 1713833628, usage: wire });
     expect(ok.status).toBe(200);

@@ -63,8 +63,9 @@ export function _presentIn(usage: ImageUsage): number {
  * `number`: when it, the parts and the figure are safe integers, the sum is
  * exact and the figure must equal it (or not pass it) exactly; otherwise
  * (fractions, or counts past 2^53, which a `number` holds only to the nearest
- * double) they agree within the relative tolerance. Parts that add up past
- * the largest double (`Infinity`) never agree.
+ * double) they agree within the relative tolerance:
+ * `|sum - figure| / max(sum, figure) <= tolerance`, subnormals included. Parts
+ * that add up past the largest double (`Infinity`) never agree.
  *
  * @param counts The counts, in count order.
  * @param present Which optional details objects are present (the flags of `_shape.ts`): a rule that needs one is skipped without it.
@@ -83,7 +84,9 @@ export function _findBrokenRules(counts: ArrayLike<number>, present: number, tol
     const agrees =
       expected === received ||
       (rule.atMost && received < expected) ||
-      (!exact && expected !== Infinity && Math.abs(expected - received) <= tolerance * Math.max(expected, received));
+      // A quotient, not `tolerance * max`: in the subnormal range that product
+      // rounds up to the next double, as much as doubling the tolerance.
+      (!exact && expected !== Infinity && Math.abs(expected - received) / Math.max(expected, received) <= tolerance);
     if (!agrees) found.push({ ...rule, addends, expected, received });
   }
   return found;
@@ -112,10 +115,11 @@ export function _ruleTexts(broken: _BrokenRule, paths: readonly string[]): { exp
  * `>= 0`, `1e-9` when absent. A getter that throws throws.
  *
  * @param options The options.
+ * @param who The helper asking, which the message of a bad tolerance starts with (`'checkImageUsage'`).
  *
  * @returns The tolerance.
  */
-export function _tolerance(options: { readonly tolerance?: number | undefined } | undefined): number {
+export function _tolerance(options: { readonly tolerance?: number | undefined } | undefined, who: string): number {
   const tolerance = options?.tolerance;
-  return tolerance === undefined ? _DEFAULT_TOLERANCE : _checkNumber('tolerance', tolerance);
+  return tolerance === undefined ? _DEFAULT_TOLERANCE : _checkNumber(`${who}: tolerance`, tolerance);
 }

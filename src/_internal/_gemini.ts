@@ -7,14 +7,14 @@ import { _isCount, _isStrictCount } from './_isCount.ts';
 // Gemini usage object whose shape is valid: by the fast path to the copy it
 // makes, and by the schemas' checks and transformation to valibot's output.
 
-/** One entry of a details array, as the shape allows it. */
+/** One entry of a details array, as the shape allows it: `null` is proto3 JSON's default, as absent. */
 interface Entry {
-  readonly modality?: string | undefined;
-  readonly tokenCount?: number | undefined;
+  readonly modality?: string | null | undefined;
+  readonly tokenCount?: number | null | undefined;
 }
 
-/** A Gemini usage object whose shape is valid: counts, and arrays of entries, each absent or valid. */
-export type _GeminiFields = Readonly<Record<string, number | readonly Entry[] | undefined>>;
+/** A Gemini usage object whose shape is valid: counts, and arrays of entries, each absent, `null` or valid. */
+export type _GeminiFields = Readonly<Record<string, number | readonly Entry[] | null | undefined>>;
 
 /** One problem of a Gemini usage object: where, and what was expected and received. */
 export interface _GeminiProblem {
@@ -37,15 +37,15 @@ const {
   refused: REFUSED,
 } = _GEMINI;
 
-/** A count; absent is 0, as proto3 JSON leaves zeros out. */
+/** A count; absent or `null` is 0, as proto3 JSON leaves zeros out or writes `null` for them. */
 function countOf(fields: _GeminiFields, key: string): number {
-  return (fields[key] as number | undefined) ?? 0;
+  return (fields[key] as number | null | undefined) ?? 0;
 }
 
 /** The token counts of a details array: of the entries of these modalities, or of all. */
 function tokenCountsOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number[] {
   const counts: number[] = [];
-  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | undefined) ?? []) {
+  for (const { modality, tokenCount } of (fields[details] as readonly Entry[] | null | undefined) ?? []) {
     if (modalities === undefined || modalities.includes(modality ?? MODALITIES[0]!)) counts.push(tokenCount ?? 0);
   }
   return counts;
@@ -54,6 +54,11 @@ function tokenCountsOf(fields: _GeminiFields, details: string, modalities?: read
 /** The tokens of a details array: of the entries of these modalities, or of all. */
 function tokensOf(fields: _GeminiFields, details: string, modalities?: readonly string[]): number {
   return tokenCountsOf(fields, details, modalities).reduce((sum, count) => sum + count, 0);
+}
+
+/** The image tokens of one side: the entries of its image modalities in its details arrays. */
+function imageTokensOf(fields: _GeminiFields, [details, modalities]: typeof INPUT_IMAGE): number {
+  return details.reduce((sum, itemised) => sum + tokensOf(fields, itemised, modalities), 0);
 }
 
 /** The sum of some counts. */
@@ -75,8 +80,9 @@ function sumOf(fields: _GeminiFields, keys: readonly string[]): number {
 export function _geminiProblems(fields: _GeminiFields, strict: boolean): _GeminiProblem[] {
   const problems: _GeminiProblem[] = [];
   for (const details of Object.keys(DETAILS)) {
-    ((fields[details] as readonly Entry[] | undefined) ?? []).forEach(({ modality, tokenCount = 0 }, index) => {
-      if (modality !== undefined && REFUSED.includes(modality) && tokenCount > 0) {
+    ((fields[details] as readonly Entry[] | null | undefined) ?? []).forEach(({ modality, tokenCount: count }, index) => {
+      const tokenCount = count ?? 0;
+      if (modality != null && REFUSED.includes(modality) && tokenCount > 0) {
         problems.push({
           path: [details, index, 'modality'],
           expected: `no ${REFUSED.join(' or ')} tokens (an ImageUsage has no place for them)`,
@@ -86,7 +92,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
     });
   }
   for (const [details, count] of Object.entries(DETAILS)) {
-    const image = [INPUT_IMAGE, OUTPUT_IMAGE, CACHED_IMAGE].find(([itemised]) => itemised === details);
+    const image = [INPUT_IMAGE, OUTPUT_IMAGE, CACHED_IMAGE].find(([itemised]) => itemised.includes(details));
     // The image tokens must fit in their count to leave it a text part; strict, every entry must.
     if (image === undefined && !strict) continue;
     const modalities = strict ? undefined : image![1];
@@ -100,7 +106,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
   // Each side of the ImageUsage must be a number: finite counts can add up past the largest one.
   for (const side of [INPUT, OUTPUT]) {
     if (!Number.isFinite(sumOf(fields, side))) {
-      problems.push({ path: [side.find((key) => fields[key] !== undefined)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
+      problems.push({ path: [side.find((key) => fields[key] != null)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
     }
   }
   if (strict && countOf(fields, CACHED) > sumOf(fields, INPUT)) {
@@ -109,7 +115,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
     problems.push({ path: [CACHED], expected: `<= ${INPUT.join(' + ')} = ${sum} (cached tokens are part of the prompt)`, received: figure });
   }
   if (strict) {
-    const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] !== undefined);
+    const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] != null);
     const sum = sumOf(fields, present);
     if (sum !== countOf(fields, TOTAL)) {
       const [total, figure] = _formatFigures(present.map((key) => countOf(fields, key)), sum, countOf(fields, TOTAL));
@@ -132,8 +138,8 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
 export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
   const inputTokens = sumOf(fields, INPUT);
   const outputTokens = sumOf(fields, OUTPUT);
-  const inputImage = tokensOf(fields, ...INPUT_IMAGE);
-  const outputImage = tokensOf(fields, ...OUTPUT_IMAGE);
+  const inputImage = imageTokensOf(fields, INPUT_IMAGE);
+  const outputImage = imageTokensOf(fields, OUTPUT_IMAGE);
   const usage: ImageUsage = {
     totalTokens: countOf(fields, TOTAL),
     inputTokens,
@@ -141,12 +147,13 @@ export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
     inputTokensDetails: { textTokens: inputTokens - inputImage, imageTokens: inputImage },
     outputTokensDetails: { textTokens: outputTokens - outputImage, imageTokens: outputImage },
   };
-  if (fields[CACHED] !== undefined) {
+  // Absent (or null) is none reported.
+  if (fields[CACHED] != null) {
     const cachedTokens = countOf(fields, CACHED);
     usage.cachedTokens = cachedTokens;
     // Only the details say which cached tokens are images: without them the split is left unknown.
-    if (fields[CACHED_IMAGE[0]] !== undefined) {
-      const cachedImage = tokensOf(fields, ...CACHED_IMAGE);
+    if (CACHED_IMAGE[0].some((details) => fields[details] != null)) {
+      const cachedImage = imageTokensOf(fields, CACHED_IMAGE);
       usage.cachedTokensDetails = { cachedTextTokens: cachedTokens - cachedImage, cachedImageTokens: cachedImage };
     }
   }
@@ -161,8 +168,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * The fast path of the Gemini schemas: each field read once into a plain
  * copy and checked as valibot's checks would; the `ImageUsage` when the
- * input is valid under the rules, `undefined` otherwise (the whole pipe then
- * says why).
+ * input is valid under the rules and holds a value under one of the form's
+ * keys, `undefined` otherwise (the whole pipe then says why).
  *
  * @param input The input.
  * @param strict Whether the strict rules apply.
@@ -173,14 +180,19 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
   if (!isObject(input)) return undefined;
   const isCount = strict ? _isStrictCount : _isCount;
   const fields: Record<string, number | Entry[] | undefined> = {};
+  // Whether any key holds a value: an object without one is an issue, which the pipe reports.
+  let held = false;
   for (const key of COUNTS) {
     const value = input[key];
-    if (value !== undefined && !isCount(value)) return undefined;
-    fields[key] = value;
+    if (value != null && !isCount(value)) return undefined;
+    held ||= value !== undefined;
+    fields[key] = value ?? undefined;
   }
   for (const key of Object.keys(DETAILS)) {
     const list = input[key];
     if (list === undefined) continue;
+    held = true;
+    if (list === null) continue;
     if (!Array.isArray(list)) return undefined;
     const entries: Entry[] = [];
     // By index, as valibot's array schema reads it.
@@ -188,11 +200,11 @@ export function _readGemini(input: unknown, strict: boolean): ImageUsage | undef
       const entry: unknown = list[index];
       if (!isObject(entry)) return undefined;
       const { modality, tokenCount } = entry;
-      if (modality !== undefined && !MODALITIES.includes(modality as string)) return undefined;
-      if (tokenCount !== undefined && !isCount(tokenCount)) return undefined;
-      entries.push({ modality: modality as string | undefined, tokenCount });
+      if (modality != null && !MODALITIES.includes(modality as string)) return undefined;
+      if (tokenCount != null && !isCount(tokenCount)) return undefined;
+      entries.push({ modality: modality as string | null | undefined, tokenCount });
     }
     fields[key] = entries;
   }
-  return _geminiProblems(fields, strict).length === 0 ? _geminiToImageUsage(fields) : undefined;
+  return held && _geminiProblems(fields, strict).length === 0 ? _geminiToImageUsage(fields) : undefined;
 }

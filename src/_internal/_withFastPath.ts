@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import { _SDK, _WIRE } from '../_shape.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { _copyImageUsage, _copyWireImageUsage } from './_copyUsage.ts';
 import { _config } from './_globalConfig.ts';
 import { _addsUp, _hasStrictCounts } from './_matchesImageUsage.ts';
+import { _withUsageKeys } from './_withoutUsageKeys.ts';
 
 /** A schema with a pipe: an object schema first, then what makes the output and what checks it. */
 type UsageSchema = v.GenericSchema & { readonly pipe: readonly unknown[] };
@@ -82,16 +84,19 @@ export function _withFastRead<TSchema extends UsageSchema>(schema: TSchema, read
  * would run it; anything else runs the whole pipe, so that its issues are
  * valibot's own. The properties test checks that it accepts, outputs and
  * reports what the pipe does, for any input whose `has` agrees with its `get`
- * (the copier reads with `get` only, valibot asks `has` first).
+ * (the copier reads with `get` only, valibot asks `has` first). An object
+ * with none of the form's keys is one issue ({@link _withUsageKeys}).
  *
- * @param schema The whole pipe: an object schema, the copier, and any checks of the copy.
+ * @param piped The whole pipe: an object schema, the copier, and any checks of the copy.
  * @param wire Whether the schema takes the wire form (the SDK form otherwise).
  * @param strict Whether its counts are under the strict rules.
  *
  * @returns The schema with the fast path.
  */
 // @__NO_SIDE_EFFECTS__
-export function _withFastPath<TSchema extends UsageSchema>(schema: TSchema, wire: boolean, strict: boolean): TSchema {
+export function _withFastPath<TSchema extends UsageSchema>(piped: TSchema, wire: boolean, strict: boolean): TSchema {
+  const keys = wire ? _WIRE : _SDK;
+  const schema = _withUsageKeys(piped, `usage keys in ${wire ? 'snake_case' : 'camelCase'} (${keys.counts[0]}, ...)`, false);
   const checks = schema.pipe.slice(2) as v.PipeItem<unknown, unknown, v.BaseIssue<unknown>>[];
   return withRun(schema, (dataset, config) => {
     const output = readCopy(dataset.value, wire, strict);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkImageUsage } from './checkImageUsage.ts';
 import { sdkUsage as consistent } from '../../test/fixtures/samples.ts';
@@ -66,6 +67,57 @@ describe('checkImageUsage', () => {
     expect(checkImageUsage({ ...fractional, totalTokens: 0.3 * (1 + 1e-8) }).map(({ rule }) => rule)).toStrictEqual(['total']);
     expect(checkImageUsage({ ...fractional, totalTokens: 0.3 * (1 + 1e-8) }, { tolerance: 1e-6 })).toStrictEqual([]);
     expect(checkImageUsage({ ...fractional, totalTokens: 0.30000000001 }, { tolerance: 0 })).toHaveLength(1);
+  });
+
+  test('the tolerance is relative in the subnormal range too: a product that rounds up does not double it', () => {
+    // tolerance * max rounds up to 5e-324 here, which is the whole difference: once taken as within 0.26.
+    const tiny = { totalTokens: 5e-324, inputTokens: 5e-324, outputTokens: 5e-324, inputTokensDetails: { textTokens: 5e-324, imageTokens: 0 } };
+    expect(checkImageUsage(tiny, { tolerance: 0.26 }).map(({ rule }) => rule)).toStrictEqual(['total']);
+    expect(checkImageUsage(tiny, { tolerance: 0.5 })).toStrictEqual([]);
+    // One subnormal step off 2.964393875e-315 is 1.7e-9 relative: past the default 1e-9.
+    const total = 2.964393875e-315;
+    const off = { totalTokens: total, inputTokens: total, outputTokens: 5e-324, inputTokensDetails: { textTokens: total, imageTokens: 0 } };
+    expect(checkImageUsage(off).map(({ rule }) => rule)).toStrictEqual(['total']);
+  });
+
+  test('for any counts and tolerance, a rule holds exactly when |sum - figure| <= tolerance * max(sum, figure), computed exactly', () => {
+    /** A double's exact value times 2^1074, a whole number. */
+    const scaled = (value: number): bigint => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, value);
+      const bits = view.getBigUint64(0);
+      const exponent = Number((bits >> 52n) & 0x7ffn);
+      const mantissa = bits & ((1n << 52n) - 1n);
+      return exponent === 0 ? mantissa : (mantissa | (1n << 52n)) << BigInt(exponent - 1);
+    };
+    // Subnormal and tiny normal counts, where a product rounds most, and fractions of every size.
+    const count = fc.oneof(
+      fc.nat(4000).map((steps) => steps * 5e-324),
+      fc.double({ min: 0, max: 1e-300, noNaN: true }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
+    const tolerance = fc.oneof(fc.constantFrom(0, 1e-9, 0.26), fc.double({ min: 0, max: 1, noNaN: true }));
+    let broken = 0;
+    fc.assert(
+      fc.property(count, count, count, tolerance, (input, output, total, tolerance) => {
+        const usage = { totalTokens: total, inputTokens: input, outputTokens: output, inputTokensDetails: { textTokens: input, imageTokens: 0 } };
+        const holds = checkImageUsage(usage, { tolerance }).length === 0;
+        const sum = input + output;
+        // Safe integers compare exactly (the test above).
+        if ([input, output, total].every(Number.isSafeInteger)) return;
+        // |sum - total| * 2^1074 against tolerance * max, both times 2^2148; a quotient rounds by at most
+        // one part in 2^52 of the tolerance, so a rule that holds may be that close past it.
+        const difference = scaled(Math.abs(sum - total)) << 1074n;
+        const allowed = scaled(tolerance) * scaled(Math.max(sum, total));
+        if (holds) expect(difference * 2n ** 52n <= allowed * (2n ** 52n + 1n)).toBe(true);
+        else {
+          broken++;
+          expect(difference > allowed).toBe(true);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(broken).toBeGreaterThan(1000);
   });
 
   test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('rejects a tolerance of %s with a RangeError', (tolerance) => {

@@ -57,7 +57,7 @@ const PATHS = /* @__PURE__ */ _countPaths(_SDK);
 export function checkImageUsage(usage: ImageUsage, options?: CheckImageUsageOptions): readonly Inconsistency[] {
   const counts = new Float64Array(_COUNTS);
   const present = _readUsage(usage, counts, 'checkImageUsage: usage');
-  return _findBrokenRules(counts, present, _tolerance(options)).map((broken) => {
+  return _findBrokenRules(counts, present, _tolerance(options, 'checkImageUsage')).map((broken) => {
     const { expected, received } = _ruleTexts(broken, PATHS);
     return {
       rule: broken.rule,

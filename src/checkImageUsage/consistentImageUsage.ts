@@ -102,7 +102,7 @@ export interface ConsistentImageUsageAction extends v.BaseValidation<ImageUsage,
  */
 // @__NO_SIDE_EFFECTS__
 export function consistentImageUsage(options?: ConsistentImageUsageOptions): ConsistentImageUsageAction {
-  const tolerance = _tolerance(options);
+  const tolerance = _tolerance(options, 'consistentImageUsage');
   const given: unknown = options?.form;
   const form = given === undefined ? 'sdk' : given;
   if (form !== 'sdk' && form !== 'wire') {

@@ -134,6 +134,12 @@ describe('estimateCost', () => {
         'estimateCost: usage does not add up, so its cost is ambiguous: outputTokens: expected outputTokensDetails.textTokens + outputTokensDetails.imageTokens = 4600, received 4599',
       ),
     );
+    // Off by 1.7e-9 relative, in the subnormal range, where 1e-9 times the total rounds up to the whole difference.
+    const total = 2.964393875e-315;
+    const tiny = { totalTokens: total, inputTokens: total, outputTokens: 5e-324, inputTokensDetails: { textTokens: total, imageTokens: 0 } };
+    expect(() => estimateCost(tiny, prices)).toThrow(
+      new RangeError('estimateCost: usage does not add up, so its cost is ambiguous: totalTokens: expected inputTokens + outputTokens = 2.96439388e-315, received 2.964393875e-315'),
+    );
   });
 
   test.each([

@@ -68,7 +68,7 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * import { calcPrice } from '@pydantic/genai-prices';
  * import { estimateCost, imagePricesFromGenaiPrices } from 'image-usage';
  *
- * const { model_price } = calcPrice({}, 'gpt-image-1.5', { providerId: 'openai' })!;
+ * const { model_price } = calcPrice({}, 'gpt-image-2', { providerId: 'openai' })!;
  * estimateCost(usage, imagePricesFromGenaiPrices(model_price));
  * ```
  */

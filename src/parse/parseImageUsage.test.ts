@@ -70,8 +70,11 @@ describe('parseImageUsage', () => {
     );
   });
 
-  test('rejects an object without usage keys, and values that are not objects', () => {
-    expect(errorOf({ usage: wire }).message).toBe(
+  test('rejects an object without usage keys (saying where the usage of a whole response is), and values that are not objects', () => {
+    expect(errorOf({ created: 1713833628, data: [], usage: wire }).message).toBe(
+      'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any, but with usage: a whole response? pass response.usage',
+    );
+    expect(errorOf({ model: 'gpt-image-2' }).message).toBe(
       'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any',
     );
     expect(errorOf('usage').message).toBe('Invalid image usage (1 issue):\n  (root): expected Object, received "usage"');

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
+import { geminiLike } from '../../test/arbitraries/index.ts';
+import { _GEMINI } from '../_shape.ts';
 import { GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema } from './GeminiUsageMetadataSchema.ts';
 
 /** The issues of a parse as `path: message`. */
@@ -28,16 +31,78 @@ describe('GeminiUsageMetadataSchema', () => {
     });
   });
 
-  test('reads an absent count, tokenCount or modality as zero, as proto3 JSON writes them', () => {
-    expect(v.parse(GeminiUsageMetadataSchema, {})).toStrictEqual({
+  test('reads an absent count, tokenCount or modality as zero, as proto3 JSON writes them (but not every key absent)', () => {
+    expect(v.parse(GeminiUsageMetadataSchema, { candidatesTokenCount: 0 })).toStrictEqual({
       totalTokens: 0,
       inputTokens: 0,
       outputTokens: 0,
       inputTokensDetails: { textTokens: 0, imageTokens: 0 },
       outputTokensDetails: { textTokens: 0, imageTokens: 0 },
     });
+    expect(issuesOf(GeminiUsageMetadataSchema, {})).toStrictEqual(["(root): expected Gemini's usage keys (promptTokenCount, ...), received Object without any"]);
     const usage = { promptTokenCount: 5, promptTokensDetails: [{ modality: 'AUDIO' }, {}, { modality: 'IMAGE' }], totalTokenCount: 5 };
     expect(v.parse(StrictGeminiUsageMetadataSchema, usage).inputTokensDetails).toStrictEqual({ textTokens: 5, imageTokens: 0 });
+  });
+
+  test('reads null as proto3 JSON means it, the default: a count or tokenCount of 0, no modality, no entries', () => {
+    // As proxies and loggers write it, which write every field (the Vercel AI SDK types these counts as nullish).
+    const logged = {
+      promptTokenCount: 10,
+      promptTokensDetails: null,
+      candidatesTokenCount: 1304,
+      candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }, { modality: null, tokenCount: null }],
+      thoughtsTokenCount: null,
+      toolUsePromptTokenCount: null,
+      toolUsePromptTokensDetails: null,
+      cachedContentTokenCount: null,
+      cacheTokensDetails: null,
+      totalTokenCount: 1314,
+    };
+    for (const schema of [GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema]) {
+      expect(v.parse(schema, logged)).toStrictEqual({
+        totalTokens: 1314,
+        inputTokens: 10,
+        outputTokens: 1304,
+        inputTokensDetails: { textTokens: 10, imageTokens: 0 },
+        outputTokensDetails: { textTokens: 14, imageTokens: 1290 },
+      });
+    }
+  });
+
+  test('for any usageMetadata, null in place of any absent count, details array, modality or tokenCount changes nothing', () => {
+    const keys = [..._GEMINI.counts, ...Object.keys(_GEMINI.details)];
+    /** The same value with null for every absent key of the description, and of each entry of its arrays. */
+    const withNulls = (input: Record<string, unknown>, every: boolean): Record<string, unknown> => {
+      const copy: Record<string, unknown> = { ...input };
+      keys.forEach((key, index) => {
+        if (copy[key] === undefined && (every || index % 2 === 0)) copy[key] = null;
+        if (Array.isArray(copy[key])) {
+          copy[key] = (copy[key] as unknown[]).map((entry) =>
+            typeof entry === 'object' && entry !== null ? { modality: null, tokenCount: null, ...entry } : entry,
+          );
+        }
+      });
+      return copy;
+    };
+    /** What a schema makes of an input: its output, or its issues as paths and messages. */
+    const outcome = (schema: v.GenericSchema, input: unknown) => {
+      const result = v.safeParse(schema, input);
+      return result.success ? result.output : result.issues.map((issue) => [v.getDotPath(issue), issue.message]);
+    };
+    let valid = 0;
+    fc.assert(
+      fc.property(geminiLike, fc.boolean(), (input, every) => {
+        // A plain object holding one of the keys (one holding none is an issue, and nulls are values).
+        if (typeof input !== 'object' || input === null || Array.isArray(input) || !keys.some((key) => key in input)) return;
+        for (const schema of [GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema]) {
+          const plain = outcome(schema, input);
+          expect(outcome(schema, withNulls(input as Record<string, unknown>, every))).toStrictEqual(plain);
+          if (!Array.isArray(plain)) valid++;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(valid).toBeGreaterThan(500);
   });
 
   test('takes IMAGE and DOCUMENT tokens of the prompt as image input, tool-use prompt as input, cached tokens as part of the prompt', () => {
@@ -87,6 +152,31 @@ describe('GeminiUsageMetadataSchema', () => {
     ]);
   });
 
+  test('takes IMAGE and DOCUMENT tokens as image tokens on every side: of the candidates, and of the tool-use prompt, as genai-prices does', () => {
+    const usage = {
+      promptTokenCount: 10,
+      toolUsePromptTokenCount: 300,
+      toolUsePromptTokensDetails: [
+        { modality: 'IMAGE', tokenCount: 258 },
+        { modality: 'DOCUMENT', tokenCount: 30 },
+        { modality: 'TEXT', tokenCount: 12 },
+      ],
+      candidatesTokenCount: 1304,
+      candidatesTokensDetails: [
+        { modality: 'DOCUMENT', tokenCount: 4 },
+        { modality: 'IMAGE', tokenCount: 1290 },
+      ],
+      totalTokenCount: 1614,
+    };
+    expect(v.parse(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual({
+      totalTokens: 1614,
+      inputTokens: 310,
+      outputTokens: 1304,
+      inputTokensDetails: { textTokens: 22, imageTokens: 288 },
+      outputTokensDetails: { textTokens: 10, imageTokens: 1294 },
+    });
+  });
+
   test('refuses AUDIO and VIDEO tokens, naming the modality where it is', () => {
     const usage = { promptTokenCount: 268, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 10 }, { modality: 'VIDEO', tokenCount: 258 }] };
     for (const schema of [GeminiUsageMetadataSchema, StrictGeminiUsageMetadataSchema]) {
@@ -101,7 +191,10 @@ describe('GeminiUsageMetadataSchema', () => {
 
   test('wants the image tokens to fit in their count, or text would be negative', () => {
     expect(issuesOf(GeminiUsageMetadataSchema, { candidatesTokenCount: 1000, candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }] })).toStrictEqual([
-      'candidatesTokenCount: expected >= 1290 (the IMAGE tokens of candidatesTokensDetails), received 1000',
+      'candidatesTokenCount: expected >= 1290 (the IMAGE and DOCUMENT tokens of candidatesTokensDetails), received 1000',
+    ]);
+    expect(issuesOf(GeminiUsageMetadataSchema, { toolUsePromptTokenCount: 5, toolUsePromptTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 6 }] })).toStrictEqual([
+      'toolUsePromptTokenCount: expected >= 6 (the IMAGE and DOCUMENT tokens of toolUsePromptTokensDetails), received 5',
     ]);
     expect(issuesOf(GeminiUsageMetadataSchema, { promptTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 1 }] })).toStrictEqual([
       'promptTokenCount: expected >= 1 (the IMAGE and DOCUMENT tokens of promptTokensDetails), received 0',

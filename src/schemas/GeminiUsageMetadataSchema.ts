@@ -3,6 +3,7 @@ import { _GEMINI } from '../_shape.ts';
 import { type _GeminiFields, _geminiProblems, _geminiToImageUsage, _readGemini } from '../_internal/_gemini.ts';
 import { _message } from '../_internal/_message.ts';
 import { _withFastRead } from '../_internal/_withFastPath.ts';
+import { _withUsageKeys } from '../_internal/_withoutUsageKeys.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { CountSchema, type CountSchemaType, StrictCountSchema, type StrictCountSchemaType } from './CountSchema.ts';
 
@@ -20,7 +21,7 @@ export type GeminiModality = 'MODALITY_UNSPECIFIED' | 'TEXT' | 'IMAGE' | 'VIDEO'
 
 /**
  * The entries of one `{ modality, tokenCount }` of Gemini's details arrays,
- * both absent when zero.
+ * both absent (or `null`, as proto3 JSON allows) when zero.
  *
  * @example
  * ```ts
@@ -30,25 +31,25 @@ export type GeminiModality = 'MODALITY_UNSPECIFIED' | 'TEXT' | 'IMAGE' | 'VIDEO'
  * ```
  */
 export type GeminiModalityTokenCountEntries<TCount extends v.GenericSchema<unknown, number> = CountSchemaType> = {
-  /** The modality, absent for `MODALITY_UNSPECIFIED`. */
-  readonly modality: v.OptionalSchema<v.PicklistSchema<readonly GeminiModality[], v.ErrorMessage<v.PicklistIssue>>, undefined>;
-  /** The tokens, absent when 0. */
-  readonly tokenCount: v.OptionalSchema<TCount, undefined>;
+  /** The modality, absent or `null` for `MODALITY_UNSPECIFIED`. */
+  readonly modality: v.NullishSchema<v.PicklistSchema<readonly GeminiModality[], v.ErrorMessage<v.PicklistIssue>>, undefined>;
+  /** The tokens, absent or `null` when 0. */
+  readonly tokenCount: v.NullishSchema<TCount, undefined>;
 };
 
 /**
- * The schema of one of Gemini's details arrays, absent when empty: a list of
- * `{ modality, tokenCount }`.
+ * The schema of one of Gemini's details arrays, absent or `null` when empty:
+ * a list of `{ modality, tokenCount }`.
  *
  * @example
  * ```ts
  * import * as v from 'valibot';
  * import type { GeminiTokensDetailsSchemaType } from 'image-usage';
  *
- * type Entry = v.InferOutput<GeminiTokensDetailsSchemaType>; // { modality?, tokenCount? }[] | undefined
+ * type Entry = v.InferOutput<GeminiTokensDetailsSchemaType>; // { modality?, tokenCount? }[] | null | undefined
  * ```
  */
-export type GeminiTokensDetailsSchemaType<TCount extends v.GenericSchema<unknown, number> = CountSchemaType> = v.OptionalSchema<
+export type GeminiTokensDetailsSchemaType<TCount extends v.GenericSchema<unknown, number> = CountSchemaType> = v.NullishSchema<
   v.ArraySchema<v.ObjectSchema<GeminiModalityTokenCountEntries<TCount>, v.ErrorMessage<v.ObjectIssue>>, v.ErrorMessage<v.ArrayIssue>>,
   undefined
 >;
@@ -56,7 +57,7 @@ export type GeminiTokensDetailsSchemaType<TCount extends v.GenericSchema<unknown
 /**
  * The entries of {@link GeminiUsageMetadataSchema} (and, with the strict
  * count, of {@link StrictGeminiUsageMetadataSchema}): every count and details
- * array, each absent when zero.
+ * array, each absent (or `null`, as proto3 JSON allows) when zero.
  *
  * @example
  * ```ts
@@ -67,17 +68,17 @@ export type GeminiTokensDetailsSchemaType<TCount extends v.GenericSchema<unknown
  */
 export type GeminiUsageMetadataEntries<TCount extends v.GenericSchema<unknown, number> = CountSchemaType> = {
   /** The tokens of the prompt. */
-  readonly promptTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly promptTokenCount: v.NullishSchema<TCount, undefined>;
   /** The tokens of the answer's candidates. */
-  readonly candidatesTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly candidatesTokenCount: v.NullishSchema<TCount, undefined>;
   /** The total: prompt, candidates, thoughts and tool-use prompt. */
-  readonly totalTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly totalTokenCount: v.NullishSchema<TCount, undefined>;
   /** The tokens of the model's thinking. */
-  readonly thoughtsTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly thoughtsTokenCount: v.NullishSchema<TCount, undefined>;
   /** The tokens of tool results in the prompt. */
-  readonly toolUsePromptTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly toolUsePromptTokenCount: v.NullishSchema<TCount, undefined>;
   /** The part of the prompt read from the cache. */
-  readonly cachedContentTokenCount: v.OptionalSchema<TCount, undefined>;
+  readonly cachedContentTokenCount: v.NullishSchema<TCount, undefined>;
   /** The prompt's tokens by modality. */
   readonly promptTokensDetails: GeminiTokensDetailsSchemaType<TCount>;
   /** The candidates' tokens by modality. */
@@ -136,9 +137,10 @@ export type GeminiUsageMetadata = v.InferInput<GeminiUsageMetadataSchemaType>;
 /** Builds the schema of the Gemini form under the default or the strict rules. */
 // @__NO_SIDE_EFFECTS__
 function geminiSchema<TCount extends v.GenericSchema<unknown, number>>(count: TCount, strict: boolean): GeminiUsageMetadataSchemaType<TCount> {
-  const optionalCount = v.optional(count);
-  const entry = v.object({ modality: v.optional(v.picklist(_GEMINI.modalities as GeminiModality[], _message)), tokenCount: optionalCount }, _message);
-  const details = v.optional(v.array(entry, _message));
+  // proto3 JSON leaves a zero out, or writes null for it.
+  const optionalCount = v.nullish(count);
+  const entry = v.object({ modality: v.nullish(v.picklist(_GEMINI.modalities as GeminiModality[], _message)), tokenCount: optionalCount }, _message);
+  const details = v.nullish(v.array(entry, _message));
   // The keys of the description, each count and details array optional.
   const entries = Object.fromEntries([
     ..._GEMINI.counts.map((key) => [key, optionalCount]),
@@ -165,15 +167,18 @@ function geminiSchema<TCount extends v.GenericSchema<unknown, number>>(count: TC
     }),
     v.transform((fields: Fields) => _geminiToImageUsage(fields as _GeminiFields)),
   );
-  return _withFastRead(schema, (input) => _readGemini(input, strict));
+  // An object with none of these keys is an issue: zeros would bill nothing, and nobody would be told.
+  const keyed = _withUsageKeys(schema, `Gemini's usage keys (${_GEMINI.counts[0]!}, ...)`, true);
+  return _withFastRead(keyed, (input) => _readGemini(input, strict));
 }
 
 /**
  * Google's Gemini usage object (`usageMetadata` of a `GenerateContentResponse`,
  * from the Gemini API or Vertex AI) in, an `ImageUsage` out, under the default
- * rules: every count a finite number `>= 0`, absent ones 0. Input is prompt +
+ * rules: every count a finite number `>= 0`, absent or `null` ones 0 (but an
+ * object with none of the keys is an issue, not zeros). Input is prompt +
  * tool-use prompt, output candidates + thoughts; the image tokens are the
- * `IMAGE` and `DOCUMENT` entries of the prompt and the `IMAGE` entries of the
+ * `IMAGE` and `DOCUMENT` entries of the prompt, the tool-use prompt and the
  * candidates, and text the rest of each, so the output always has
  * `outputTokensDetails`. `AUDIO` or `VIDEO` tokens are an issue: an
  * `ImageUsage` has no place for them. Cached tokens stay in the input, as

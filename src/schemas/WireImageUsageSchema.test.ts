@@ -44,14 +44,11 @@ describe('WireImageUsageSchema', () => {
     ]);
   });
 
-  test('rejects the SDK form, key by key', () => {
+  test('rejects the SDK form with one issue: none of its keys is a wire key', () => {
     const result = v.safeParse(WireImageUsageSchema, sdk);
     expect(result.success).toBe(false);
-    expect(result.issues?.map((issue) => v.getDotPath(issue))).toStrictEqual([
-      'total_tokens',
-      'input_tokens',
-      'output_tokens',
-      'input_tokens_details',
+    expect(result.issues?.map((issue) => [v.getDotPath(issue), issue.message])).toStrictEqual([
+      [null, 'expected usage keys in snake_case (total_tokens, ...), received Object without any'],
     ]);
   });
 });

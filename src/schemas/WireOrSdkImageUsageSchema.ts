@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { _SDK, _usageKeys, _WIRE } from '../_shape.ts';
 import { _config } from '../_internal/_globalConfig.ts';
 import { _message } from '../_internal/_message.ts';
+import { _withoutUsageKeys } from '../_internal/_withoutUsageKeys.ts';
 import type { ImageUsage } from '../types/index.ts';
 import { ImageUsageSchema, type ImageUsageSchemaType } from './ImageUsageSchema.ts';
 import { StrictImageUsageSchema, type StrictImageUsageSchemaType } from './StrictImageUsageSchema.ts';
@@ -137,7 +138,7 @@ function wireOrSdk<TSdk extends v.GenericSchema<unknown, ImageUsage>, TWire exte
       if (forms === 2) return wire['~run'](dataset, config);
       const [expected, received] =
         forms === 0
-          ? [EITHER, `${Array.isArray(input) ? 'Array' : 'Object'} without any`]
+          ? [EITHER, _withoutUsageKeys(input, false)]
           : [BOTH, `${WIRE_KEYS.find((key) => key in input)!} and ${SDK_KEYS.find((key) => key in input)!}`];
       v._addIssue(schema, 'keys', dataset, _config(config), { expected, received, message: `expected ${expected}, received ${received}` });
       return dataset;

@@ -43,9 +43,11 @@ test('they are Standard Schemas with the same types', () => {
 test('the Gemini schemas take usageMetadata and output exactly ImageUsage', () => {
   expectTypeOf<v.InferOutput<typeof GeminiUsageMetadataSchema>>().toEqualTypeOf<ImageUsage>();
   expectTypeOf<v.InferOutput<typeof StrictGeminiUsageMetadataSchema>>().toEqualTypeOf<ImageUsage>();
-  expectTypeOf<GeminiUsageMetadata['promptTokenCount']>().toEqualTypeOf<number | undefined>();
+  // Absent or null when zero, as proto3 JSON writes them (and the Vercel AI SDK types them).
+  expectTypeOf<GeminiUsageMetadata['promptTokenCount']>().toEqualTypeOf<number | null | undefined>();
+  expectTypeOf<null>().toExtend<GeminiUsageMetadata['candidatesTokensDetails']>();
   expectTypeOf<NonNullable<GeminiUsageMetadata['candidatesTokensDetails']>[number]>().toEqualTypeOf<{
-    modality?: GeminiModality | undefined;
-    tokenCount?: number | undefined;
+    modality?: GeminiModality | null | undefined;
+    tokenCount?: number | null | undefined;
   }>();
 });
