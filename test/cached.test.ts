@@ -20,6 +20,7 @@ import {
   WireOrSdkImageUsageSchema,
 } from '../src/index.ts';
 import { consistentIntegerUsage } from './arbitraries/index.ts';
+import { sdkUsageWithCachedTokens } from './fixtures/samples.ts';
 import { thrownBy } from './invariants.ts';
 
 // Cached input tokens (OpenAI's `tool_usage.image_gen`, Gemini's
@@ -28,15 +29,7 @@ import { thrownBy } from './invariants.ts';
 // the sum, the checks and the cost.
 
 /** A consistent usage with cached tokens of both kinds: 400 of 1000 input tokens cached. */
-const cached: ImageUsage = {
-  totalTokens: 5160,
-  inputTokens: 1000,
-  outputTokens: 4160,
-  inputTokensDetails: { textTokens: 400, imageTokens: 600 },
-  outputTokensDetails: { textTokens: 0, imageTokens: 4160 },
-  cachedTokens: 400,
-  cachedTokensDetails: { cachedTextTokens: 100, cachedImageTokens: 300 },
-};
+const cached: ImageUsage = sdkUsageWithCachedTokens;
 const wire = toWire(cached);
 
 /** The cached rules, each broken alone: the change, the path and the message in the SDK form. */

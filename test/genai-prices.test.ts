@@ -196,6 +196,25 @@ describe('cached tokens, priced against genai-prices', () => {
   });
 });
 
+/** Checks that our usage has the input, output, image and cached tokens genai-prices' extractUsage reads (its absent keys are 0). */
+function expectSameTokens(ours: ImageUsage, theirs: Record<string, number | undefined>): void {
+  expect({
+    input: ours.inputTokens,
+    inputImage: ours.inputTokensDetails.imageTokens,
+    output: ours.outputTokens,
+    outputImage: ours.outputTokensDetails!.imageTokens,
+    cached: ours.cachedTokens ?? 0,
+    cachedImage: ours.cachedTokensDetails?.cachedImageTokens ?? 0,
+  }).toStrictEqual({
+    input: theirs['input_tokens'] ?? 0,
+    inputImage: theirs['input_image_tokens'] ?? 0,
+    output: theirs['output_tokens'] ?? 0,
+    outputImage: theirs['output_image_tokens'] ?? 0,
+    cached: theirs['cache_read_tokens'] ?? 0,
+    cachedImage: theirs['cache_image_read_tokens'] ?? 0,
+  });
+}
+
 describe("Gemini's usageMetadata, as genai-prices reads it", () => {
   const google = findProvider({ providerId: 'google' })!;
   /** What genai-prices reads: nothing at all (`undefined`) from an object without one count, for which it throws. */
@@ -216,22 +235,10 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
   });
 
   test.each(readable.map((payload) => [payload.name, payload] as const))('%s: the same input, output and image tokens', (_, { usageMetadata }) => {
-    const ours = v.parse(GeminiUsageMetadataSchema, usageMetadata);
-    const theirs = extract(usageMetadata)!;
-    expect({
-      input: ours.inputTokens,
-      inputImage: ours.inputTokensDetails.imageTokens,
-      output: ours.outputTokens,
-      outputImage: ours.outputTokensDetails!.imageTokens,
-    }).toStrictEqual({
-      input: theirs['input_tokens'] ?? 0,
-      inputImage: theirs['input_image_tokens'] ?? 0,
-      output: theirs['output_tokens'] ?? 0,
-      outputImage: theirs['output_image_tokens'] ?? 0,
-    });
+    expectSameTokens(v.parse(GeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata)!);
   });
 
-  test('for any usageMetadata without audio or video, the same input, output and image tokens: DOCUMENT entries are image tokens on every side', () => {
+  test('for any usageMetadata without audio or video, the same input, output, image and cached tokens: DOCUMENT entries are image tokens on every side', () => {
     // Each modality once per array, as Gemini writes them (extractUsage reads only the first entry of a modality).
     const entries = fc.uniqueArray(
       fc.record({ modality: fc.constantFrom('TEXT', 'IMAGE', 'DOCUMENT', 'MODALITY_UNSPECIFIED'), tokenCount: fc.nat(5000) }, { requiredKeys: ['modality'] }),
@@ -244,11 +251,15 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
     });
     let documents = 0;
     fc.assert(
-      fc.property(itemised, itemised, itemised, fc.option(fc.nat(2000), { nil: undefined }), (prompt, toolUse, candidates, thoughts) => {
+      fc.property(itemised, itemised, itemised, fc.option(fc.nat(2000), { nil: undefined }), itemised, (prompt, toolUse, candidates, thoughts, cache) => {
+        // The cached part of the prompt, with its details or without, where it fits in the prompt.
+        const cached = cache.count !== undefined && cache.count <= (prompt.count ?? 0);
         const usageMetadata = JSON.parse(
           JSON.stringify({
             promptTokenCount: prompt.count,
             promptTokensDetails: prompt.list,
+            cachedContentTokenCount: cached ? cache.count : undefined,
+            cacheTokensDetails: cached ? cache.list : undefined,
             toolUsePromptTokenCount: toolUse.count,
             toolUsePromptTokensDetails: toolUse.list,
             candidatesTokenCount: candidates.count,
@@ -257,19 +268,7 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
             totalTokenCount: (prompt.count ?? 0) + (toolUse.count ?? 0) + (candidates.count ?? 0) + (thoughts ?? 0),
           }),
         ) as Record<string, unknown>;
-        const ours = v.parse(StrictGeminiUsageMetadataSchema, usageMetadata);
-        const theirs = extract(usageMetadata)!;
-        expect({
-          input: ours.inputTokens,
-          inputImage: ours.inputTokensDetails.imageTokens,
-          output: ours.outputTokens,
-          outputImage: ours.outputTokensDetails!.imageTokens,
-        }).toStrictEqual({
-          input: theirs['input_tokens'] ?? 0,
-          inputImage: theirs['input_image_tokens'] ?? 0,
-          output: theirs['output_tokens'] ?? 0,
-          outputImage: theirs['output_image_tokens'] ?? 0,
-        });
+        expectSameTokens(v.parse(StrictGeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata)!);
         if ([toolUse, candidates].some(({ list }) => list?.some(({ modality, tokenCount }) => modality === 'DOCUMENT' && (tokenCount ?? 0) > 0))) documents++;
       }),
       { numRuns: 3000 },

@@ -2,6 +2,7 @@ import type { Response } from 'openai-7/resources/responses/responses';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import responses from '../../shared/fixtures/responses.json' with { type: 'json' };
+import { sdkUsageWithCachedTokens } from './fixtures/samples.ts';
 import { estimateCost, exactCost, parseImageUsage, StrictWireImageUsageSchema, toWire, WireOrSdkImageUsageSchema } from '../src/index.ts';
 
 // OpenAI's Responses API reports its image tool's usage at
@@ -27,15 +28,7 @@ const prices = { inputText: 5, inputImage: 8, outputText: 10, outputImage: 32, c
 describe('tool_usage.image_gen', () => {
   test('parses in the wire form with its cached tokens, strict, and goes back to it', () => {
     const usage = parseImageUsage(imageGen, { strict: true });
-    expect(usage).toStrictEqual({
-      totalTokens: 5160,
-      inputTokens: 1000,
-      outputTokens: 4160,
-      inputTokensDetails: { textTokens: 400, imageTokens: 600 },
-      outputTokensDetails: { textTokens: 0, imageTokens: 4160 },
-      cachedTokens: 400,
-      cachedTokensDetails: { cachedTextTokens: 100, cachedImageTokens: 300 },
-    });
+    expect(usage).toStrictEqual(sdkUsageWithCachedTokens);
     expect(v.parse(WireOrSdkImageUsageSchema, imageGen)).toStrictEqual(usage);
     // The SDK form parses to itself.
     expect(parseImageUsage(usage, { strict: true })).toStrictEqual(usage);
