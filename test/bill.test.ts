@@ -120,6 +120,9 @@ describe('cached tokens, priced', () => {
     expect(estimateCost(undetailed, fresh)).toBe(0.0068);
     // The same discount for both kinds: 1000 fresh at their prices, less 400 × 1.
     expect(estimateCost(undetailed, { ...fresh, cachedInputText: 4, cachedInputImage: 7 })).toBe(0.0064);
+    // More cached tokens than text tokens: every one of them still gets its discount (100 × 5 + 900 × 8 − 500 × 1).
+    const mostlyImages: ImageUsage = { totalTokens: 1000, inputTokens: 1000, outputTokens: 0, inputTokensDetails: { textTokens: 100, imageTokens: 900 }, cachedTokens: 500 };
+    expect(exactCost(mostlyImages, { ...fresh, cachedInputText: 4, cachedInputImage: 7 })).toBe('0.0072');
   });
 
   test('no cached tokens, or zero, cost what they did before', () => {
@@ -178,6 +181,13 @@ describe('exactCost and addCosts', () => {
         expect(addCosts([...texts].reverse())).toBe(sum);
       }),
     );
+  });
+
+  test('addCosts refuses a string for the list, which it would add up digit by digit', () => {
+    expect(() => addCosts('12' as never)).toThrow(new TypeError('addCosts: costs: expected an iterable of decimal strings, received the string "12": pass [cost]'));
+    expect(addCosts(['12'])).toBe('12');
+    // A long decimal's trailing zeros go at once (the sum is exact whatever its length).
+    expect(addCosts([`1.${'0'.repeat(80_000)}`, '0.5'])).toBe('1.5');
   });
 
   test('addCosts refuses what is not a decimal string, naming its index, and a number as rounded already', () => {

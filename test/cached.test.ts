@@ -226,3 +226,31 @@ test('the sum keeps what checkImageUsage says of its parts: consistent parts mak
     { numRuns: 500 },
   );
 });
+
+describe('a cached count never passes its bound, not even within the tolerance', () => {
+  test('the bounds compare exactly, fractions and counts past 2^53 too: no cached part priced below zero', () => {
+    const x = 1e15 + 0.5;
+    const over: ImageUsage = { totalTokens: x, inputTokens: x, outputTokens: 0, inputTokensDetails: { textTokens: x, imageTokens: 0 }, cachedTokens: x + 1e6 };
+    expect(checkImageUsage(over).map((found) => found.rule)).toStrictEqual(['cachedInput']);
+    expect(() => estimateCost(over, { inputText: 1, inputImage: 1, outputImage: 1, cachedInputText: 0 })).toThrow(RangeError);
+    const hair = 1234.56;
+    const justOver: ImageUsage = { totalTokens: hair, inputTokens: hair, outputTokens: 0, inputTokensDetails: { textTokens: hair, imageTokens: 0 }, cachedTokens: hair * (1 + 9e-10) };
+    expect(checkImageUsage(justOver, { tolerance: 0.5 }).map((found) => found.rule)).toStrictEqual(['cachedInput']);
+    expect(safeParseImageUsage(justOver, { strict: true }).success).toBe(false);
+  });
+
+  test('a sum refuses an element with more cached tokens than input tokens, of any kind, which it would hide', () => {
+    const fine: ImageUsage = { totalTokens: 1000, inputTokens: 1000, outputTokens: 0, inputTokensDetails: { textTokens: 1000, imageTokens: 0 } };
+    const over: ImageUsage = { totalTokens: 10, inputTokens: 10, outputTokens: 0, inputTokensDetails: { textTokens: 10, imageTokens: 0 }, cachedTokens: 1000 };
+    expect(() => sumImageUsage([fine, over])).toThrow(
+      new RangeError('sumImageUsage: element 1 has more cached tokens than input tokens, which a sum would hide: cachedTokens: expected <= inputTokens = 10, received 1000'),
+    );
+    // Each kind within the total, but not within its own kind: cached text on an input of images.
+    const crossed: ImageUsage = { ...fine, inputTokensDetails: { textTokens: 0, imageTokens: 1000 }, cachedTokens: 10, cachedTokensDetails: { cachedTextTokens: 10, cachedImageTokens: 0 } };
+    expect(() => sumImageUsage([fine, crossed])).toThrow(/^sumImageUsage: element 1 has more cached tokens than input tokens, which a sum would hide: cachedTokensDetails\.cachedTextTokens: expected <= inputTokensDetails\.textTokens = 0, received 10$/);
+    // The same on the exact path, from a fraction on.
+    expect(() => sumImageUsage([{ ...fine, totalTokens: 1000.5, outputTokens: 0.5 }, over])).toThrow(/^sumImageUsage: element 1 has more cached tokens/);
+    // Within its bounds, any element is added.
+    expect(sumImageUsage([fine, { ...over, cachedTokens: 10 }]).cachedTokens).toBe(10);
+  });
+});

@@ -196,8 +196,13 @@ describe('cached tokens, priced against genai-prices', () => {
   });
 });
 
-/** Checks that our usage has the input, output, image and cached tokens genai-prices' extractUsage reads (its absent keys are 0). */
-function expectSameTokens(ours: ImageUsage, theirs: Record<string, number | undefined>): void {
+/**
+ * Checks that our usage has the input, output, image and cached tokens
+ * genai-prices' extractUsage reads: its absent keys are 0, and so is all of
+ * it where it found no count it reads (`undefined`).
+ */
+function expectSameTokens(ours: ImageUsage, read: Record<string, number | undefined> | undefined): void {
+  const theirs = read ?? {};
   expect({
     input: ours.inputTokens,
     inputImage: ours.inputTokensDetails.imageTokens,
@@ -235,7 +240,7 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
   });
 
   test.each(readable.map((payload) => [payload.name, payload] as const))('%s: the same input, output and image tokens', (_, { usageMetadata }) => {
-    expectSameTokens(v.parse(GeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata)!);
+    expectSameTokens(v.parse(GeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata));
   });
 
   test('for any usageMetadata without audio or video, the same input, output, image and cached tokens: DOCUMENT entries are image tokens on every side', () => {
@@ -251,15 +256,15 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
     });
     let documents = 0;
     fc.assert(
-      fc.property(itemised, itemised, itemised, fc.option(fc.nat(2000), { nil: undefined }), itemised, (prompt, toolUse, candidates, thoughts, cache) => {
-        // The cached part of the prompt, with its details or without, where it fits in the prompt.
-        const cached = cache.count !== undefined && cache.count <= (prompt.count ?? 0);
+      fc.property(itemised, itemised, itemised, fc.option(fc.nat(2000), { nil: undefined }), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), (prompt, toolUse, candidates, thoughts, share) => {
+        // The cached part of the prompt, each itemised kind a share of the prompt's (none when share is absent).
+        const cache = share === undefined ? undefined : (prompt.list ?? []).map(({ modality, tokenCount = 0 }) => ({ modality, tokenCount: Math.floor(tokenCount * share) }));
         const usageMetadata = JSON.parse(
           JSON.stringify({
             promptTokenCount: prompt.count,
             promptTokensDetails: prompt.list,
-            cachedContentTokenCount: cached ? cache.count : undefined,
-            cacheTokensDetails: cached ? cache.list : undefined,
+            cachedContentTokenCount: cache?.reduce((sum, { tokenCount }) => sum + tokenCount, 0),
+            cacheTokensDetails: cache,
             toolUsePromptTokenCount: toolUse.count,
             toolUsePromptTokensDetails: toolUse.list,
             candidatesTokenCount: candidates.count,
@@ -268,7 +273,7 @@ describe("Gemini's usageMetadata, as genai-prices reads it", () => {
             totalTokenCount: (prompt.count ?? 0) + (toolUse.count ?? 0) + (candidates.count ?? 0) + (thoughts ?? 0),
           }),
         ) as Record<string, unknown>;
-        expectSameTokens(v.parse(StrictGeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata)!);
+        expectSameTokens(v.parse(StrictGeminiUsageMetadataSchema, usageMetadata), extract(usageMetadata));
         if ([toolUse, candidates].some(({ list }) => list?.some(({ modality, tokenCount }) => modality === 'DOCUMENT' && (tokenCount ?? 0) > 0))) documents++;
       }),
       { numRuns: 3000 },

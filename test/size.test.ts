@@ -20,18 +20,18 @@ const imports = [
   { name: 'ratio', target: undefined, budget: 795 },
   { name: 'toWire', target: undefined, budget: 1790 },
   { name: 'checkImageUsage', target: 900, budget: 2320 },
-  { name: 'sumImageUsage', target: 900, budget: 2380 },
-  { name: 'estimateCost', target: 1200, budget: 3000 },
+  { name: 'sumImageUsage', target: 900, budget: 3010 },
+  { name: 'estimateCost', target: 1200, budget: 3010 },
   { name: 'exactCost', target: undefined, budget: 2990 },
-  { name: 'addCosts', target: undefined, budget: 970 },
+  { name: 'addCosts', target: undefined, budget: 1000 },
   { name: 'ImageUsageSchema', target: undefined, budget: 3700 },
-  { name: 'parseImageUsage', target: 3000, budget: 5340 },
-  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4520 },
-  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1200 },
+  { name: 'parseImageUsage', target: 3000, budget: 5350 },
+  { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4600 },
+  { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1370 },
   // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
   // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
   // imported by name: 6,500 B without them, 8,191 B with).
-  { name: '*', target: 6191, budget: 10750 },
+  { name: '*', target: 6191, budget: 11150 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));

@@ -59,11 +59,11 @@ export function _presentIn(usage: ImageUsage): number {
 
 /**
  * Applies the consistency rules of `_shape.ts` to the counts of a valid usage
- * object. The sum of the parts (or the one bound of a cached rule) is a
- * `number`: when it, the parts and the figure are safe integers, the sum is
- * exact and the figure must equal it (or not pass it) exactly; otherwise
- * (fractions, or counts past 2^53, which a `number` holds only to the nearest
- * double) they agree within the relative tolerance:
+ * object. A cached rule's figure must not pass its bound, compared exactly.
+ * Otherwise the sum of the parts is a `number`: when it, the parts and the
+ * figure are safe integers, the sum is exact and the figure must equal it
+ * exactly; otherwise (fractions, or counts past 2^53, which a `number` holds
+ * only to the nearest double) they agree within the relative tolerance:
  * `|sum - figure| / max(sum, figure) <= tolerance`, subnormals included. Parts
  * that add up past the largest double (`Infinity`) never agree.
  *
@@ -81,12 +81,14 @@ export function _findBrokenRules(counts: ArrayLike<number>, present: number, tol
     const expected = addends.reduce((sum, addend) => sum + addend);
     const received = counts[rule.reported]!;
     const exact = addends.every(Number.isSafeInteger) && Number.isSafeInteger(received);
-    const agrees =
-      expected === received ||
-      (rule.atMost && received < expected) ||
-      // A quotient, not `tolerance * max`: in the subnormal range that product
-      // rounds up to the next double, as much as doubling the tolerance.
-      (!exact && expected !== Infinity && Math.abs(expected - received) / Math.max(expected, received) <= tolerance);
+    // A bound compares two reported figures, exactly: a cached count a hair past
+    // its input would price the fresh part below zero.
+    const agrees = rule.atMost
+      ? received <= expected
+      : expected === received ||
+        // A quotient, not `tolerance * max`: in the subnormal range that product
+        // rounds up to the next double, as much as doubling the tolerance.
+        (!exact && expected !== Infinity && Math.abs(expected - received) / Math.max(expected, received) <= tolerance);
     if (!agrees) found.push({ ...rule, addends, expected, received });
   }
   return found;

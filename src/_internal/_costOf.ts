@@ -61,9 +61,13 @@ export function _costOf(usage: ImageUsage, prices: ImagePrices, who: string): _D
   if (!(present & _CACHED_DETAILS) && cached! > 0) {
     // Where text and image have the same cache discount, any split costs the same.
     const sameDiscount = equal(_addDecimals([_toDecimal(cachedInputText), _toDecimal(inputImage)]), _addDecimals([_toDecimal(cachedInputImage), _toDecimal(inputText)]));
-    if (image === 0 || (sameDiscount && text !== 0)) cachedText = cached!;
-    else if (text === 0 || sameDiscount) cachedImage = cached!;
-    else {
+    // Never more than there is of a kind (fractions within the tolerance of the rules can be a hair over).
+    if (image === 0) cachedText = Math.min(cached!, text!);
+    else if (text === 0) cachedImage = Math.min(cached!, image!);
+    else if (sameDiscount) {
+      cachedText = Math.min(cached!, text!);
+      cachedImage = Math.min(cached! - cachedText, image!);
+    } else {
       throw new RangeError(
         `${who}: usage.cachedTokens cannot be priced without a guess: the input has text and image tokens, no cachedTokensDetails says which were cached, and the cache discounts of text and image differ`,
       );

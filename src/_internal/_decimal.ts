@@ -67,12 +67,11 @@ export function _addDecimals(terms: Iterable<_Decimal>): _Decimal {
  * @returns The text.
  */
 export function _formatDecimal(decimal: _Decimal): string {
-  let { digits, scale } = decimal;
-  while (scale > 0 && digits % 10n === 0n) {
-    digits /= 10n;
-    scale--;
-  }
+  const { digits, scale } = decimal;
   const sign = digits < 0n ? '-' : '';
   const text = String(sign ? -digits : digits).padStart(scale + 1, '0');
-  return scale === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -scale)}.${text.slice(-scale)}`;
+  const whole = text.slice(0, text.length - scale);
+  // The fraction without its trailing zeros, cut once rather than a digit at a time.
+  const fraction = text.slice(text.length - scale).replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }

@@ -70,7 +70,8 @@ function sumOf(fields: _GeminiFields, keys: readonly string[]): number {
  * The problems of a Gemini usage object whose shape is valid: an entry of a
  * refused modality (audio or video) with tokens, more image tokens than the
  * count they are part of, and under the strict rules any details array that
- * itemises more than its count, and a total that is not the sum of its parts.
+ * itemises more than its count, more cached tokens than input tokens (of a
+ * kind), and a total that is not the sum of its parts.
  *
  * @param fields The usage object.
  * @param strict Whether the strict rules apply.
@@ -109,10 +110,23 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
       problems.push({ path: [side.find((key) => fields[key] != null)!], expected: `${side.join(' + ')} to be a finite number`, received: 'Infinity' });
     }
   }
-  if (strict && countOf(fields, CACHED) > sumOf(fields, INPUT)) {
-    const parts = INPUT.map((key) => countOf(fields, key));
-    const [sum, figure] = _formatFigures(parts, sumOf(fields, INPUT), countOf(fields, CACHED));
-    problems.push({ path: [CACHED], expected: `<= ${INPUT.join(' + ')} = ${sum} (cached tokens are part of the prompt)`, received: figure });
+  if (strict && fields[CACHED] != null) {
+    // The cached tokens are part of the input, of each kind: the rules of an ImageUsage's cached fields.
+    const cached = countOf(fields, CACHED);
+    const cachedImage = imageTokensOf(fields, CACHED_IMAGE);
+    const inputImage = imageTokensOf(fields, INPUT_IMAGE);
+    const [image, text] = [`the ${INPUT_IMAGE[1].join(' and ')} tokens`, 'the other tokens'];
+    for (const [part, bound, what, path] of [
+      [cached, sumOf(fields, INPUT), INPUT.join(' + '), CACHED],
+      [cachedImage, inputImage, `${image} of the input`, CACHED_IMAGE[0][0]!],
+      [cached - cachedImage, sumOf(fields, INPUT) - inputImage, `${text} of the input`, CACHED],
+    ] as const) {
+      if (part > bound) {
+        const [sum, figure] = _formatFigures([], bound, part);
+        problems.push({ path: [path], expected: `<= ${what} = ${sum} (cached tokens are part of the input)`, received: figure });
+        break;
+      }
+    }
   }
   if (strict) {
     const present = COUNTS.filter((key) => (INPUT.includes(key) || OUTPUT.includes(key)) && fields[key] != null);
@@ -129,7 +143,7 @@ export function _geminiProblems(fields: _GeminiFields, strict: boolean): _Gemini
  * The `ImageUsage` of a valid Gemini usage object: input = prompt + tool-use
  * prompt, output = candidates + thoughts, the image tokens from the details,
  * and text the rest of each; with `cachedContentTokenCount`, the cached
- * tokens, split the same way where `cacheTokensDetails` itemises them.
+ * tokens, split the same way by `cacheTokensDetails`.
  *
  * @param fields The usage object.
  *
@@ -151,11 +165,9 @@ export function _geminiToImageUsage(fields: _GeminiFields): ImageUsage {
   if (fields[CACHED] != null) {
     const cachedTokens = countOf(fields, CACHED);
     usage.cachedTokens = cachedTokens;
-    // Only the details say which cached tokens are images: without them the split is left unknown.
-    if (CACHED_IMAGE[0].some((details) => fields[details] != null)) {
-      const cachedImage = imageTokensOf(fields, CACHED_IMAGE);
-      usage.cachedTokensDetails = { cachedTextTokens: cachedTokens - cachedImage, cachedImageTokens: cachedImage };
-    }
+    // As for the prompt: what no entry itemises (no entry at all, when the array is absent) is text.
+    const cachedImage = imageTokensOf(fields, CACHED_IMAGE);
+    usage.cachedTokensDetails = { cachedTextTokens: cachedTokens - cachedImage, cachedImageTokens: cachedImage };
   }
   return usage;
 }

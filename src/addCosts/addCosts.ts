@@ -10,8 +10,9 @@ import { _describeValue } from '../_internal/_describeValue.ts';
  *
  * @returns Their exact sum, as a decimal string; `'0'` for none.
  *
- * @throws {TypeError} When a cost is not a decimal string, naming its index:
- * a `number` has been rounded already, so it is refused rather than added.
+ * @throws {TypeError} When a cost is not a decimal string, naming its index
+ * (a `number` has been rounded already, so it is refused rather than added),
+ * or when `costs` is itself a string.
  *
  * @example
  * ```ts
@@ -22,6 +23,10 @@ import { _describeValue } from '../_internal/_describeValue.ts';
  * ```
  */
 export function addCosts(costs: Iterable<string>): string {
+  // A string is an iterable of strings too, of its characters: add them up and a bill of '12' is 3.
+  if (typeof costs === 'string') {
+    throw new TypeError(`addCosts: costs: expected an iterable of decimal strings, received the string ${_describeValue(costs)}: pass [cost]`);
+  }
   return _formatDecimal(_addDecimals(read(costs)));
 }
 

@@ -49,6 +49,34 @@ describe('imagePricesFromGenaiPrices', () => {
     expect(Object.keys(prices).sort()).toStrictEqual(['inputImage', 'inputText', 'outputImage', 'outputText']);
   });
 
+  test('refuses a price of any other kind, which estimateCost would leave out of the cost, naming it', () => {
+    for (const [key, value, received] of [
+      ['requests_kcount', 40, '40'],
+      ['output_reasoning_mtok', 12, '12'],
+      ['cache_write_mtok', { base: 1, tiers: [] }, 'Object'],
+      ['input_audio_mtok', '3', '"3"'],
+    ] as const) {
+      expect(() => imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 40, [key]: value } as GenaiPricesModelPrice)).toThrow(
+        new TypeError(
+          `imagePricesFromGenaiPrices: ${key}: expected no price but the token prices of ImagePrices, received ${received}: estimateCost would leave it out; price it apart and remove it from the model price`,
+        ),
+      );
+    }
+  });
+
+  test('refuses a cached text or image price without a price for all cached tokens, as genai-prices does', () => {
+    for (const key of ['cache_text_read_mtok', 'cache_image_read_mtok'] as const) {
+      expect(() => imagePricesFromGenaiPrices({ input_mtok: 5, input_image_mtok: 10, output_mtok: 40, [key]: 1.25 })).toThrow(
+        new TypeError(`imagePricesFromGenaiPrices: cache_read_mtok: expected a price, as the model has ${key}, received undefined: genai-prices cannot price its cached tokens either`),
+      );
+    }
+    // Without an image price of its own, cached images cost the price of all cached tokens, not the cached text one.
+    expect(imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 40, cache_read_mtok: 1, cache_text_read_mtok: 0.5 })).toMatchObject({
+      cachedInputText: 0.5,
+      cachedInputImage: 1,
+    });
+  });
+
   test('refuses cached and input image prices without a cached image price, as genai-prices does', () => {
     const { cache_image_read_mtok: _, ...missing } = full;
     expect(() => imagePricesFromGenaiPrices(missing)).toThrow(
@@ -106,7 +134,8 @@ describe('imagePricesFromGenaiPrices', () => {
   test('reads each price once, writes nothing, and keeps no reference to what it was given', () => {
     const reads: PropertyKey[] = [];
     const traps: string[] = [];
-    const source = { ...full, other_mtok: 1 };
+    // A price of another kind that is 0 costs nothing, and is read once like the rest.
+    const source = { ...full, other_mtok: 0 };
     const logged = new Proxy(source, {
       get: (target, key, receiver) => (reads.push(key), Reflect.get(target, key, receiver)),
       set: () => (traps.push('set'), false),
@@ -114,9 +143,9 @@ describe('imagePricesFromGenaiPrices', () => {
       deleteProperty: () => (traps.push('deleteProperty'), false),
     });
     const prices = imagePricesFromGenaiPrices(logged);
-    expect([...reads].sort()).toStrictEqual([...KEYS].sort());
+    expect([...reads].sort()).toStrictEqual([...KEYS, 'other_mtok'].sort());
     expect(traps).toStrictEqual([]);
-    expect(source).toStrictEqual({ ...full, other_mtok: 1 });
+    expect(source).toStrictEqual({ ...full, other_mtok: 0 });
     source.input_mtok = 99;
     expect(prices.inputText).toBe(5);
   });

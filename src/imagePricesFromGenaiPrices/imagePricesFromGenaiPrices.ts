@@ -4,7 +4,8 @@ import type { ImagePrices } from '../estimateCost/index.ts';
 
 /**
  * A model price of `@pydantic/genai-prices` (`calcPrice(...).model_price`):
- * prices per million tokens by key, of which these four are read.
+ * prices per million tokens by key, of which these seven are read (any other
+ * price is refused: `ImagePrices` has no place for it).
  *
  * @example
  * ```ts
@@ -50,8 +51,10 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * of its own (`gpt-image-2`: `output_mtok` 30, no `output_image_mtok`).
  * Cached input is priced by `cache_text_read_mtok` (else `cache_read_mtok`)
  * and `cache_image_read_mtok` (else, for a model with no input image price of
- * its own, the cached text price); a model with no cache price leaves them
- * out, and cached tokens then cost the fresh price, as in genai-prices. The
+ * its own, `cache_read_mtok`); a model with no cache price leaves them out,
+ * and cached tokens then cost the fresh price, as in genai-prices. A price
+ * of any other kind (per request, per reasoning token) is refused rather
+ * than left out of the cost. The
  * package is not a dependency: this reads the plain object it gives.
  *
  * @param modelPrice The model price, from `calcPrice(usage, model, options).model_price`.
@@ -60,7 +63,9 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  *
  * @throws {TypeError} When `modelPrice` is not an object, or its text price is
  * missing, not a number, or tiered, or it has cached and input image prices
- * but no cached image price (genai-prices refuses that model too), naming the key.
+ * but no cached image price or a cached text or image price but no cache
+ * price (genai-prices refuses those models too), or a price of another kind,
+ * naming the key.
  * @throws {RangeError} When a price is negative, `NaN` or infinite.
  *
  * @example
@@ -76,6 +81,16 @@ export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): I
   if (typeof (modelPrice as unknown) !== 'object' || (modelPrice as unknown) === null) {
     throw new TypeError(`${WHO}: modelPrice: expected Object, received ${_describeValue(modelPrice)}`);
   }
+  // A price of another kind (per request, reasoning tokens, cache writes) would be left out of the cost.
+  for (const key of Object.keys(modelPrice)) {
+    if (READ.includes(key)) continue;
+    const value: unknown = (modelPrice as Record<string, unknown>)[key];
+    if (value !== undefined && value !== 0) {
+      throw new TypeError(
+        `${WHO}: ${key}: expected no price but the token prices of ImagePrices, received ${_describeValue(value)}: estimateCost would leave it out; price it apart and remove it from the model price`,
+      );
+    }
+  }
   const { input_mtok, input_image_mtok, output_mtok, output_image_mtok, cache_read_mtok, cache_text_read_mtok, cache_image_read_mtok } = modelPrice;
   const inputText = priceOf('input_mtok', input_mtok);
   const outputText = priceOf('output_mtok', output_mtok);
@@ -86,13 +101,30 @@ export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): I
     outputImage: output_image_mtok === undefined ? outputText : priceOf('output_image_mtok', output_image_mtok),
   };
   const cacheRead = cache_read_mtok === undefined ? undefined : priceOf('cache_read_mtok', cache_read_mtok);
-  const cachedText = cache_text_read_mtok === undefined ? cacheRead : priceOf('cache_text_read_mtok', cache_text_read_mtok);
-  if (cachedText !== undefined) prices.cachedInputText = cachedText;
+  // genai-prices prices a cached text or image price only under a cache price for all cached tokens.
+  if (cacheRead === undefined && (cache_text_read_mtok !== undefined || cache_image_read_mtok !== undefined)) {
+    throw new TypeError(
+      `${WHO}: cache_read_mtok: expected a price, as the model has ${cache_text_read_mtok === undefined ? 'cache_image_read_mtok' : 'cache_text_read_mtok'}, received undefined: genai-prices cannot price its cached tokens either`,
+    );
+  }
+  if (cacheRead === undefined) return prices;
+  prices.cachedInputText = cache_text_read_mtok === undefined ? cacheRead : priceOf('cache_text_read_mtok', cache_text_read_mtok);
   if (cache_image_read_mtok !== undefined) prices.cachedInputImage = priceOf('cache_image_read_mtok', cache_image_read_mtok);
-  else if (cacheRead !== undefined && input_image_mtok !== undefined) {
+  else if (input_image_mtok !== undefined) {
     throw new TypeError(
       `${WHO}: cache_image_read_mtok: expected a price, as the model has cache_read_mtok and input_image_mtok, received undefined: genai-prices cannot price its cached image tokens either`,
     );
-  } else if (cachedText !== undefined) prices.cachedInputImage = cachedText;
+  } else prices.cachedInputImage = cacheRead;
   return prices;
 }
+
+/** The keys read: every other price is refused. */
+const READ: readonly string[] = [
+  'input_mtok',
+  'input_image_mtok',
+  'output_mtok',
+  'output_image_mtok',
+  'cache_read_mtok',
+  'cache_text_read_mtok',
+  'cache_image_read_mtok',
+];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
+import { checkImageUsage } from '../checkImageUsage/checkImageUsage.ts';
 import { describe, expect, test } from 'vitest';
 import { geminiLike } from '../../test/arbitraries/index.ts';
 import { _GEMINI } from '../_shape.ts';
@@ -118,37 +119,62 @@ describe('GeminiUsageMetadataSchema', () => {
       candidatesTokenCount: 3,
       totalTokenCount: 19978,
     };
-    expect(v.parse(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual({
+    expect(v.parse(GeminiUsageMetadataSchema, usage)).toStrictEqual({
       totalTokens: 19978,
       inputTokens: 19975,
       outputTokens: 3,
       inputTokensDetails: { textTokens: 109, imageTokens: 19866 },
       outputTokensDetails: { textTokens: 3, imageTokens: 0 },
-      // No cacheTokensDetails: which of the cached tokens are images is not known.
+      // No cacheTokensDetails: proto3's empty list, so the cached tokens are text, as for the prompt.
       cachedTokens: 1000,
+      cachedTokensDetails: { cachedTextTokens: 1000, cachedImageTokens: 0 },
     });
+    // That is more cached text than the prompt's text: the strict rules of an ImageUsage's cached fields say so, in Gemini's names.
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual([
+      'cachedContentTokenCount: expected <= the other tokens of the input = 109 (cached tokens are part of the input), received 1000',
+    ]);
     const itemised = { ...usage, cacheTokensDetails: [{ modality: 'DOCUMENT', tokenCount: 990 }, { modality: 'TEXT', tokenCount: 10 }] };
     expect(v.parse(StrictGeminiUsageMetadataSchema, itemised)).toMatchObject({
       cachedTokens: 1000,
       cachedTokensDetails: { cachedTextTokens: 10, cachedImageTokens: 990 },
     });
-    // Absent is none reported; a count of 0 is zero cached.
+    // Absent or null is none reported; absent, null and empty details are the same empty list.
     const { cachedContentTokenCount: _, ...uncached } = usage;
     expect(v.parse(GeminiUsageMetadataSchema, uncached)).not.toHaveProperty('cachedTokens');
-    expect(v.parse(GeminiUsageMetadataSchema, { ...uncached, cachedContentTokenCount: 0, cacheTokensDetails: [] })).toMatchObject({
-      cachedTokens: 0,
-      cachedTokensDetails: { cachedTextTokens: 0, cachedImageTokens: 0 },
-    });
+    expect(v.parse(GeminiUsageMetadataSchema, { ...uncached, cachedContentTokenCount: null })).not.toHaveProperty('cachedTokens');
+    for (const cacheTokensDetails of [undefined, null, []]) {
+      expect(v.parse(GeminiUsageMetadataSchema, { ...uncached, cachedContentTokenCount: 9, cacheTokensDetails })).toMatchObject({
+        cachedTokens: 9,
+        cachedTokensDetails: { cachedTextTokens: 9, cachedImageTokens: 0 },
+      });
+    }
+  });
+
+  test('under the strict rules, refuses cached tokens past the input, or past its image or other tokens', () => {
+    const prompt = { promptTokenCount: 100, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 100 }], candidatesTokenCount: 10, totalTokenCount: 110 };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ cachedContentTokenCount: 50, cacheTokensDetails: [{ modality: 'IMAGE', tokenCount: 50 }] }, 'cacheTokensDetails: expected <= the IMAGE and DOCUMENT tokens of the input = 0 (cached tokens are part of the input), received 50'],
+      [{ cachedContentTokenCount: 101 }, 'cachedContentTokenCount: expected <= promptTokenCount + toolUsePromptTokenCount = 100 (cached tokens are part of the input), received 101'],
+    ];
+    for (const [cache, message] of cases) {
+      expect(issuesOf(StrictGeminiUsageMetadataSchema, { ...prompt, ...cache })).toStrictEqual([message]);
+      // The default rules take it, and the usage it gives breaks a cached rule: estimateCost refuses it.
+      expect(checkImageUsage(v.parse(GeminiUsageMetadataSchema, { ...prompt, ...cache })).length).toBeGreaterThan(0);
+    }
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, { ...prompt, cachedContentTokenCount: 100, cacheTokensDetails: [{ modality: 'TEXT', tokenCount: 100 }] })).toStrictEqual([]);
   });
 
   test('refuses more cached image tokens than cached tokens, and under the strict rules more cached tokens than the prompt', () => {
     const usage = { promptTokenCount: 100, cachedContentTokenCount: 50, cacheTokensDetails: [{ modality: 'IMAGE', tokenCount: 60 }], totalTokenCount: 100 };
     expect(issuesOf(GeminiUsageMetadataSchema, usage)).toStrictEqual(['cachedContentTokenCount: expected >= 60 (the IMAGE and DOCUMENT tokens of cacheTokensDetails), received 50']);
-    expect(issuesOf(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual(['cachedContentTokenCount: expected >= 60 (the tokens of cacheTokensDetails), received 50']);
+    expect(issuesOf(StrictGeminiUsageMetadataSchema, usage)).toStrictEqual([
+      'cachedContentTokenCount: expected >= 60 (the tokens of cacheTokensDetails), received 50',
+      'cacheTokensDetails: expected <= the IMAGE and DOCUMENT tokens of the input = 0 (cached tokens are part of the input), received 60',
+    ]);
     const tooMany = { promptTokenCount: 100, cachedContentTokenCount: 150, totalTokenCount: 100 };
     expect(v.parse(GeminiUsageMetadataSchema, tooMany).cachedTokens).toBe(150);
     expect(issuesOf(StrictGeminiUsageMetadataSchema, tooMany)).toStrictEqual([
-      'cachedContentTokenCount: expected <= promptTokenCount + toolUsePromptTokenCount = 100 (cached tokens are part of the prompt), received 150',
+      'cachedContentTokenCount: expected <= promptTokenCount + toolUsePromptTokenCount = 100 (cached tokens are part of the input), received 150',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { _CACHED, _CACHED_DETAILS, _COUNTS, _countPaths, _OUTPUT_DETAILS, _SDK } from '../_shape.ts';
+import { _findBrokenRules, _ruleTexts } from '../_internal/_brokenRules.ts';
 import { _addExactly, type _ExactSum, _exceeds, _valueOf } from '../_internal/_exactSum.ts';
 import { _isStrictCount } from '../_internal/_isCount.ts';
 import { _checkFields, _unreadable } from '../_internal/_readUsage.ts';
@@ -37,7 +38,9 @@ const WHAT = 'sumImageUsage: element';
  *
  * @throws {TypeError} When an element is not a valid `ImageUsage` (naming its
  * index and the field), is in the wire form, or could not be read.
- * @throws {RangeError} When a total passes `Number.MAX_SAFE_INTEGER`.
+ * @throws {RangeError} When a total passes `Number.MAX_SAFE_INTEGER`, or an
+ * element has more cached tokens than input tokens (of a kind): its cost is
+ * refused, and in a sum the excess would come off the other elements' bill.
  *
  * @example
  * ```ts
@@ -96,6 +99,9 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
       (c === undefined || _isStrictCount(c)) &&
       (cd === undefined || (_isStrictCount(ct) && _isStrictCount(ci)))
     ) {
+      if ((c !== undefined && c > i) || (cd !== undefined && ((ct as number) > it || (ci as number) > ii))) {
+        throw overCached([usage, t, i, o, id, it, ii, od, ot, oi, c, cd, ct, ci], counts, index);
+      }
       total += t;
       input += i;
       output += o;
@@ -118,18 +124,21 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
         cachedImage += ci as number;
       } else if (c !== undefined && c > 0) {
         // Cached tokens without details are of the one kind the input has, as estimateCost splits them.
-        if (ii === 0) cachedText += c;
-        else if (it === 0) cachedImage += c;
+        if (ii === 0) cachedText += Math.min(c, it);
+        else if (it === 0) cachedImage += Math.min(c, ii);
         else splitUnknown = true;
       }
     } else {
       // A fraction, or a bad element that _checkFields names: check what was read, then add exactly.
       const has = _checkFields([usage, t, i, o, id, it, ii, od, ot, oi, c, cd, ct, ci], counts, WHAT, index);
+      if (counts[7]! > counts[1]! || counts[8]! > counts[3]! || counts[9]! > counts[4]!) {
+        throw overCached([usage, t, i, o, id, it, ii, od, ot, oi, c, cd, ct, ci], counts, index);
+      }
       present |= has;
       if (!(has & _OUTPUT_DETAILS)) counts[6] = counts[2]!;
       if (!(has & _CACHED_DETAILS) && counts[7]! > 0) {
-        if (counts[4] === 0) counts[8] = counts[7]!;
-        else if (counts[3] === 0) counts[9] = counts[7]!;
+        if (counts[4] === 0) counts[8] = Math.min(counts[7]!, counts[3]!);
+        else if (counts[3] === 0) counts[9] = Math.min(counts[7]!, counts[4]!);
         else splitUnknown = true;
       }
       exact ??= [total, input, output, inputText, inputImage, outputText, outputImage, cached, cachedText, cachedImage].map((sum) => [sum]);
@@ -164,3 +173,20 @@ export function sumImageUsage(usages: Iterable<ImageUsage>): ImageUsage {
 }
 
 const PATHS = /* @__PURE__ */ _countPaths(_SDK);
+
+/**
+ * The error for an element with more cached tokens than input tokens (of a
+ * kind): a sum would hide it, where its own cost is refused.
+ *
+ * @param fields The element's fields, as read.
+ * @param counts Where its counts go.
+ * @param index Its index.
+ *
+ * @returns The error, naming the element and the rule.
+ */
+function overCached(fields: readonly unknown[], counts: Float64Array, index: number): RangeError {
+  const present = _checkFields(fields, counts, WHAT, index);
+  const broken = _findBrokenRules(counts, present, 0).find((rule) => rule.atMost)!;
+  const { expected, received } = _ruleTexts(broken, PATHS);
+  return new RangeError(`${WHAT} ${index} has more cached tokens than input tokens, which a sum would hide: ${PATHS[broken.reported]!}: expected ${expected}, received ${received}`);
+}

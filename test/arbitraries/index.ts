@@ -17,20 +17,33 @@ export const notCount: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 
-/** A valid SDK-form usage object with counts from `counts`, sums not necessarily consistent; the optional keys present or not. */
+/**
+ * A valid SDK-form usage object with counts from `counts`, sums not
+ * necessarily consistent; the optional keys present or not. Cached counts
+ * stay within their input counts (of their kind), as a sum wants.
+ */
 export function usageOf(counts: fc.Arbitrary<number>): fc.Arbitrary<ImageUsage> {
-  return fc.record(
-    {
-      totalTokens: counts,
-      inputTokens: counts,
-      outputTokens: counts,
-      inputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
-      outputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
-      cachedTokens: counts,
-      cachedTokensDetails: fc.record({ cachedTextTokens: counts, cachedImageTokens: counts }),
-    },
-    { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
-  );
+  return fc
+    .record(
+      {
+        totalTokens: counts,
+        inputTokens: counts,
+        outputTokens: counts,
+        inputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
+        outputTokensDetails: fc.record({ textTokens: counts, imageTokens: counts }),
+        cachedTokens: counts,
+        cachedTokensDetails: fc.record({ cachedTextTokens: counts, cachedImageTokens: counts }),
+      },
+      { requiredKeys: ['totalTokens', 'inputTokens', 'outputTokens', 'inputTokensDetails'] },
+    )
+    .map((usage) => {
+      const { inputTokens, inputTokensDetails: input, cachedTokens, cachedTokensDetails: cached } = usage;
+      if (cachedTokens !== undefined) usage.cachedTokens = Math.min(cachedTokens, inputTokens);
+      if (cached !== undefined) {
+        usage.cachedTokensDetails = { cachedTextTokens: Math.min(cached.cachedTextTokens, input.textTokens), cachedImageTokens: Math.min(cached.cachedImageTokens, input.imageTokens) };
+      }
+      return usage;
+    });
 }
 
 /** A valid SDK-form usage object, sums not necessarily consistent. */
