@@ -17,7 +17,7 @@ import type {
   safeParseImageUsage,
   sumImageUsage,
   toWire,
-  WireImageUsage,
+  ToWireResult,
 } from '../src/index.ts';
 
 // The signatures the README's API reference lists, exactly.
@@ -33,6 +33,6 @@ test('the functions have the signatures of the API reference', () => {
   expectTypeOf<typeof consistentImageUsage>().toEqualTypeOf<(options?: ConsistentImageUsageOptions) => ConsistentImageUsageAction>();
   expectTypeOf<typeof sumImageUsage>().toEqualTypeOf<(usages: Iterable<ImageUsage>) => ImageUsage>();
   expectTypeOf<typeof ratio>().toEqualTypeOf<(part: number, whole: number) => number>();
-  expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => WireImageUsage>();
+  expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => ToWireResult>();
   expectTypeOf<typeof estimateCost>().toEqualTypeOf<(usage: ImageUsage, prices: ImagePrices) => number>();
 });
