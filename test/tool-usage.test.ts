@@ -1,7 +1,7 @@
 import type { Response } from 'openai-7/resources/responses/responses';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import responses from '../../shared/fixtures/responses.json' with { type: 'json' };
+import responses from './fixtures/responses.json' with { type: 'json' };
 import { estimateCost, exactCost, parseImageUsage, StrictWireImageUsageSchema, toWire, WireOrSdkImageUsageSchema } from '../src/index.ts';
 
 // OpenAI's Responses API reports its image tool's usage at
