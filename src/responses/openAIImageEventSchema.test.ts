@@ -13,6 +13,10 @@ describe('openAIImageEventSchema', () => {
     expect(read(schema, { type: 'image_edit.completed', b64_json: '<cut>', usage })).toMatchObject({ usage: sdk, images: 1 });
   });
 
+  test('the model a proxy adds to the event, over the option', () => {
+    expect(read(schema, { ...completed, model: 'gpt-image-1' })).toMatchObject({ model: 'gpt-image-1' });
+  });
+
   test('a completed event whose image a log left out is still one image', () => {
     const { b64_json: _, ...logged } = completed;
     expect(read(schema, logged)).toMatchObject({ usage: sdk, images: 1 });

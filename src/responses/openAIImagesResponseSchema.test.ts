@@ -34,6 +34,20 @@ describe('openAIImagesResponseSchema', () => {
     expect(read(named, { ...body, model: 15 })).toStrictEqual(['model: expected string, received 15']);
   });
 
+  test("svg_usage, a language model's tokens for an SVG, is not the image usage and is not read", () => {
+    const svgUsage = { input_tokens: 120, model: 'gpt-5', output_tokens: 900, reasoning_tokens: 400, total_tokens: 1020 };
+    expect(read(schema, { ...body, output_format: 'svg', svg_usage: svgUsage })).toStrictEqual(read(schema, body));
+    expect(read(schema, { ...body, svg_usage: 'garbage' })).toStrictEqual(read(schema, body));
+  });
+
+  test('a missing count whose parts are not safe integers is not derived: an issue', () => {
+    const { total_tokens: _, ...partial } = WIRE;
+    expect(read(schema, { ...body, usage: { ...partial, input_tokens: 169.5, input_tokens_details: { text_tokens: 169.5, image_tokens: 0 } } })).toStrictEqual([
+      'usage.total_tokens: expected number, received undefined',
+    ]);
+    expect(read(schema, { ...body, usage: { ...partial, output_tokens: 2 ** 53 } })).toStrictEqual(['usage.total_tokens: expected number, received undefined']);
+  });
+
   test('issues name the path from the body, in the wire form', () => {
     const broken = { ...body, usage: { ...WIRE, input_tokens_details: { text_tokens: 169, image_tokens: '0' } } };
     expect(read(schema, broken)).toStrictEqual(['usage.input_tokens_details.image_tokens: expected number, received "0"']);
