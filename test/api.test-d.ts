@@ -10,10 +10,15 @@ import type {
   ImageUsage,
   Inconsistency,
   isImageUsage,
+  ImageResponse,
+  ParseImageResponseOptions,
   ParseImageUsageOptions,
+  parseImageResponse,
   parseImageUsage,
   ratio,
+  SafeParseImageResponseResult,
   SafeParseImageUsageResult,
+  safeParseImageResponse,
   safeParseImageUsage,
   sumImageUsage,
   toWire,
@@ -35,4 +40,6 @@ test('the functions have the signatures of the API reference', () => {
   expectTypeOf<typeof ratio>().toEqualTypeOf<(part: number, whole: number) => number>();
   expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => ToWireResult>();
   expectTypeOf<typeof estimateCost>().toEqualTypeOf<(usage: ImageUsage, prices: ImagePrices) => number>();
+  expectTypeOf<typeof parseImageResponse>().toEqualTypeOf<(input: unknown, options?: ParseImageResponseOptions) => ImageResponse>();
+  expectTypeOf<typeof safeParseImageResponse>().toEqualTypeOf<(input: unknown, options?: ParseImageResponseOptions) => SafeParseImageResponseResult>();
 });
