@@ -26,6 +26,9 @@ import {
   StrictCachedTokensDetailsSchema,
   WireCachedTokensDetailsSchema,
   StrictWireCachedTokensDetailsSchema,
+  imageResponseSchema,
+  openAIImagesResponseSchema,
+  safeParseImageResponse,
 } from 'image-usage';
 
 /** Takes what the three tools give: the flat errors, the summary and a dot path. */
@@ -156,6 +159,14 @@ use(
   v.summarize(strictGemini),
   v.getDotPath<typeof StrictGeminiUsageMetadataSchema>(strictGemini[0]),
 );
+
+// The issues of whole responses: safeParseImageResponse's, and a response schema's.
+const response = safeParseImageResponse({ created: 1, usage: { total_tokens: '4212' } });
+if (!response.success) use(v.flatten(response.issues), v.summarize(response.issues), v.getDotPath(response.issues[0]));
+for (const schema of [imageResponseSchema(), openAIImagesResponseSchema({ strict: true })]) {
+  const issues = v.safeParse(schema, {}).issues!;
+  use(v.flatten(issues), v.summarize(issues), v.getDotPath(issues[0]));
+}
 
 // The typed paths are the form's own: what v.flatten<typeof Schema> keys `nested` by.
 const wirePaths: v.IssueDotPath<typeof WireImageUsageSchema>[] = ['total_tokens', 'input_tokens_details.image_tokens', 'output_tokens_details.text_tokens'];
