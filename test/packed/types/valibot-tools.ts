@@ -26,8 +26,12 @@ import {
   StrictCachedTokensDetailsSchema,
   WireCachedTokensDetailsSchema,
   StrictWireCachedTokensDetailsSchema,
+  geminiResponseSchema,
   imageResponseSchema,
+  openAIImageEventSchema,
   openAIImagesResponseSchema,
+  openAIResponsesSchema,
+  openRouterResponseSchema,
   safeParseImageResponse,
 } from 'image-usage';
 
@@ -163,8 +167,15 @@ use(
 // The issues of whole responses: safeParseImageResponse's, and a response schema's.
 const response = safeParseImageResponse({ created: 1, usage: { total_tokens: '4212' } });
 if (!response.success) use(v.flatten(response.issues), v.summarize(response.issues), v.getDotPath(response.issues[0]));
-for (const schema of [imageResponseSchema(), openAIImagesResponseSchema({ strict: true })]) {
-  const issues = v.safeParse(schema, {}).issues!;
+// The response schemas are made by functions (their options are the schema's): each is called.
+for (const issues of [
+  v.safeParse(imageResponseSchema(), {}).issues!,
+  v.safeParse(openAIImagesResponseSchema({ strict: true }), {}).issues!,
+  v.safeParse(openAIImageEventSchema(), {}).issues!,
+  v.safeParse(openAIResponsesSchema(), {}).issues!,
+  v.safeParse(geminiResponseSchema(), {}).issues!,
+  v.safeParse(openRouterResponseSchema({ openRouterPromptTokens: 'text' }), {}).issues!,
+]) {
   use(v.flatten(issues), v.summarize(issues), v.getDotPath(issues[0]));
 }
 
