@@ -192,6 +192,26 @@ export function _model(reading: _Reading, path: _Path, object: object, key: stri
   return undefined;
 }
 
+/**
+ * The one count missing (`undefined`) from a sum, derived: the sum of its
+ * two parts, or the sum less the other part; only when the other two are
+ * safe integers `>= 0` and so is the result, the one case where the figure
+ * is exact.
+ *
+ * @param values The sum, then its two parts.
+ *
+ * @returns Where the missing count is (0 the sum, 1 or 2 a part) and its value, or `undefined`.
+ */
+export function _deriveMissing(values: readonly unknown[]): [index: number, value: number] | undefined {
+  const whole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+  const missing = values.flatMap((value, index) => (value === undefined ? [index] : []));
+  if (missing.length !== 1 || !values.every((value) => value === undefined || whole(value))) return undefined;
+  const [sum, first, second] = values as number[];
+  const index = missing[0]!;
+  const value = index === 0 ? first! + second! : sum! - (index === 1 ? second! : first!);
+  return whole(value) ? [index, value] : undefined;
+}
+
 /** Whether an object has any of these keys (own or inherited, as valibot reads them). */
 export function _hasAny(object: object, keys: readonly string[]): boolean {
   return keys.some((key) => key in object);

@@ -3,7 +3,7 @@ import { _countPaths, type _Keys, _RULES, _WIRE } from '../_shape.ts';
 import { StrictWireImageUsageSchema } from '../schemas/StrictWireImageUsageSchema.ts';
 import { WireImageUsageSchema } from '../schemas/WireImageUsageSchema.ts';
 import type { ImageUsage } from '../types/index.ts';
-import { _addIssuesAt, _dotPath, _field, _isObject, _object, type _Path, type _Reading } from './_reading.ts';
+import { _addIssuesAt, _deriveMissing, _dotPath, _field, _isObject, _object, type _Path, type _Reading } from './_reading.ts';
 
 // A usage object inside a whole response, in the wire or the SDK form, read
 // under the rules for partial usage (docs/responses.md): its known fields are
@@ -55,11 +55,6 @@ function dropEmpty(keys: _Keys, { fields, made }: Copy): void {
   }
 }
 
-/** Whether a value is a count a sum can be exact with: a safe integer `>= 0`. */
-function isWhole(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
 /**
  * Derives each count missing from a sum rule (`_RULES`: total = input +
  * output, each side = text + image, cached = cached text + cached image)
@@ -81,14 +76,12 @@ function derive(keys: _Keys, { fields, made }: Copy, reading: _Reading, path: _P
     for (const { reported, parts, atMost } of _RULES) {
       if (atMost) continue;
       const slots = [reported, ...parts];
-      const values = slots.map(countAt);
-      const missing = values.flatMap((value, index) => (value === undefined ? [index] : []));
-      if (missing.length !== 1 || !values.every((value) => value === undefined || isWhole(value))) continue;
-      const [sum, first, second] = values as number[];
-      const value = missing[0] === 0 ? first! + second! : sum! - (missing[0] === 1 ? second! : first!);
-      const slot = slots[missing[0]!]!;
+      const found = _deriveMissing(slots.map(countAt));
+      if (found === undefined) continue;
+      const [index, value] = found;
+      const slot = slots[index]!;
       const object = holder(slot);
-      if (object === undefined || !isWhole(value)) continue;
+      if (object === undefined) continue;
       object[places[slot]!.at(-1)!] = value;
       reading.derived.push([_dotPath(path), places[slot]!.join('.')].filter(Boolean).join('.'));
       derived = true;

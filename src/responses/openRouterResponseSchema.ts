@@ -7,6 +7,7 @@ import {
   _addIssue,
   _at,
   _count,
+  _deriveMissing,
   _dotPath,
   _field,
   type _Found,
@@ -30,11 +31,6 @@ const ONE_NAMING = `chat-style usage keys (${PROMPT}, ...) or OpenAI's (${WIRE_O
 
 /** What a message says was expected of prompt tokens without the option that says how to read them. */
 const PROMPT_SPLIT = "0, or openRouterPromptTokens: 'text' or 'image' (OpenRouter does not split prompt tokens)";
-
-/** Whether a value is a count a sum can be exact with: a safe integer `>= 0`. */
-function isWhole(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}
 
 /**
  * Reads a count of the usage (or of one of its details objects): the count,
@@ -63,14 +59,11 @@ function readChatUsage(reading: _Reading, path: _Path, usage: object): ImageUsag
   }
   const keys = [TOTAL, PROMPT, COMPLETION] as const;
   const counts = keys.map((key) => countAt(reading, path, usage, key));
-  const missing = counts.flatMap((count, index) => (count === 'missing' ? [index] : []));
-  if (missing.length === 1 && counts.every((count) => count === 'missing' || isWhole(count))) {
-    const [total, prompt, completion] = counts as number[];
-    const value = missing[0] === 0 ? prompt! + completion! : total! - (missing[0] === 1 ? completion! : prompt!);
-    if (isWhole(value)) {
-      counts[missing[0]!] = value;
-      reading.derived.push(_dotPath(_at(path, usage, keys[missing[0]!]!, undefined)));
-    }
+  // A count with an issue (undefined) is not missing: nothing is derived from or in place of it.
+  const found = counts.includes(undefined) ? undefined : _deriveMissing(counts.map((count) => (count === 'missing' ? undefined : count)));
+  if (found !== undefined) {
+    counts[found[0]] = found[1];
+    reading.derived.push(_dotPath(_at(path, usage, keys[found[0]]!, undefined)));
   }
   counts.forEach((count, index) => {
     if (count === 'missing') _addIssue(reading, _at(path, usage, keys[index]!, undefined), undefined, 'number');
