@@ -1,8 +1,7 @@
 import type * as v from 'valibot';
 import { type _Check, _COUNT_CHECKS, _OBJECT, _STRICT_COUNT_CHECKS } from '../_shape.ts';
 import { _describeValue } from '../_internal/_describeValue.ts';
-import type { ImageUsage } from '../types/index.ts';
-import type { ImageResponseShape } from './ImageResponse.ts';
+import type { ImageResponse } from './ImageResponse.ts';
 import type { _ResponseShape } from './_shapes.ts';
 
 // What the readers of whole responses share: the state of one read (the
@@ -28,14 +27,8 @@ export interface _Reading {
   readonly derived: string[];
 }
 
-/** What a reader found in a body of its shape: the model is the body's own, if it names one. */
-export interface _Found {
-  readonly shape: ImageResponseShape;
-  readonly model: string | undefined;
-  readonly usage: ImageUsage | undefined;
-  readonly images: number;
-  readonly reportedCost: number | undefined;
-}
+/** What a reader found in a body of its shape (the model the body's own, if it names one; what was derived is in the read). */
+export type _Found = Omit<ImageResponse, 'derived'>;
 
 /**
  * A path one step further down.
