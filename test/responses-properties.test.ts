@@ -14,9 +14,11 @@ import {
   toWire,
 } from '../src/index.ts';
 import { consistentIntegerUsage } from './arbitraries/index.ts';
+import { outcomeOf } from './responses/read.ts';
 import {
   anyResponse,
   bareUsage,
+  expectedOutcome,
   geminiResponse,
   type GeneratedResponse,
   openAIImageEvent,
@@ -42,12 +44,13 @@ const SHAPES: ReadonlyArray<readonly [string, fc.Arbitrary<GeneratedResponse>, (
 describe('generated responses of each shape read as expected', () => {
   test.each(SHAPES)('%s: safeParseImageResponse, the schema of the shape and the any-shape schema, default and strict rules', (_, arbitrary, schemaOf) => {
     fc.assert(
-      fc.property(arbitrary, ({ body, options, expected }) => {
-        const output = { success: true, output: expected };
-        expect(safeParseImageResponse(body, options)).toStrictEqual(output);
-        expect(safeParseImageResponse(body, { ...options, strict: true })).toStrictEqual(output);
-        expect(v.safeParse(schemaOf(options), body)).toMatchObject({ success: true, output: expected });
-        expect(v.safeParse(imageResponseSchema({ ...options, strict: true }), body)).toMatchObject({ success: true, output: expected });
+      fc.property(arbitrary, (generated) => {
+        const { body, options } = generated;
+        const expected = expectedOutcome(generated);
+        expect(outcomeOf(safeParseImageResponse(body, options))).toStrictEqual(expected);
+        expect(outcomeOf(safeParseImageResponse(body, { ...options, strict: true }))).toStrictEqual(expected);
+        expect(outcomeOf(v.safeParse(schemaOf(options), body) as never)).toStrictEqual(expected);
+        expect(outcomeOf(v.safeParse(imageResponseSchema({ ...options, strict: true }), body) as never)).toStrictEqual(expected);
       }),
       { numRuns: 300 },
     );
@@ -58,7 +61,8 @@ describe('generated responses of each shape read as expected', () => {
       fc.property(anyResponse, ({ body, options, expected }) => {
         const { model: _, ...without } = options;
         const read = safeParseImageResponse(body, without);
-        expect(read.success && read.output.model).toBe(expected.model === options.model ? undefined : expected.model);
+        if (!read.success) return;
+        expect(read.output.model).toBe(expected.model === options.model ? undefined : expected.model);
       }),
       { numRuns: 300 },
     );
@@ -82,6 +86,22 @@ function without(wire: Record<string, unknown>, paths: readonly string[]): Recor
   }
   return copy;
 }
+
+test('images with a usage of no output token are an issue, not a smaller bill: every image costs output tokens', () => {
+  fc.assert(
+    fc.property(anyResponse, (generated) => {
+      const read = safeParseImageResponse(generated.body, generated.options);
+      const { images, usage } = generated.expected;
+      expect(read.success).toBe(!(images > 0 && usage?.outputTokens === 0));
+    }),
+    { numRuns: 1000 },
+  );
+  // The Responses API leaves out the image calls whose usage it lacks: all zeros with an image.
+  const zeros = { input_tokens: 0, input_tokens_details: { image_tokens: 0, text_tokens: 0 }, output_tokens: 0, total_tokens: 0 };
+  const body = { output: [{ type: 'image_generation_call', result: '<cut>' }, { type: 'image_generation_call', result: '<cut>' }], tool_usage: { image_gen: zeros } };
+  expect(outcomeOf(safeParseImageResponse(body))).toStrictEqual({ messages: ['(root): expected output tokens for the 2 images it carries, received a usage with none'] });
+  expect(safeParseImageResponse({ ...body, output: [] })).toMatchObject({ success: true, output: { usage: { totalTokens: 0 }, images: 0 } });
+});
 
 describe('partial usage: derived exactly, or an issue; never a figure in place of a missing one', () => {
   const partial = consistentIntegerUsage

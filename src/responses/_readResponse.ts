@@ -77,6 +77,13 @@ export function _readResponse(
     return { typed: false, value: input, issues: _config(config).abortEarly === true ? [issues[0]] : issues };
   }
   const { shape, model, usage, images, reportedCost } = found;
+  // Every image costs output tokens: a usage without any is not the whole bill (the Responses API
+  // leaves out the image calls whose usage it lacks), and pricing it would give a smaller one.
+  if (images > 0 && usage !== undefined && usage.outputTokens === 0) {
+    const expected = `output tokens for the ${images === 1 ? 'image' : `${images} images`} it carries`;
+    _addIssue(reading, [], input, expected, 'a usage with none');
+    return { typed: false, value: input, issues: reading.issues as [v.BaseIssue<unknown>] };
+  }
   const response: { -readonly [key in keyof ImageResponse]: ImageResponse[key] } = { shape, model: model ?? settings.model, usage, images, reportedCost };
   if (reading.derived.length > 0) response.derived = reading.derived;
   return { typed: true, value: response };

@@ -191,6 +191,19 @@ export const bareUsage: fc.Arbitrary<GeneratedResponse> = fc
     return { body, options: { model: REQUEST }, expected: expect('usage', { model: model ?? REQUEST, usage }) };
   });
 
+/**
+ * What reading a generated response must come to: its response, or, for
+ * images with a usage of no output token (not the whole bill), the one issue
+ * saying so.
+ */
+export function expectedOutcome({ expected }: GeneratedResponse): { readonly output: ImageResponse } | { readonly messages: readonly string[] } {
+  if (expected.images > 0 && expected.usage !== undefined && expected.usage.outputTokens === 0) {
+    const images = expected.images === 1 ? 'image' : `${expected.images} images`;
+    return { messages: [`(root): expected output tokens for the ${images} it carries, received a usage with none`] };
+  }
+  return { output: expected };
+}
+
 /** A whole response of any shape. */
 export const anyResponse: fc.Arbitrary<GeneratedResponse> = fc.oneof(
   openAIImagesResponse,

@@ -10,6 +10,13 @@ export function read(schema: v.GenericSchema<unknown, ImageResponse>, input: unk
   return result.success ? result.output : result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
 }
 
+/** What a read came to, as the tests of generated responses compare it: the output, or the issues as `path: message`. */
+export function outcomeOf(
+  result: { readonly success: true; readonly output: ImageResponse } | { readonly success: false; readonly issues: readonly v.BaseIssue<unknown>[] },
+): { readonly output: ImageResponse } | { readonly messages: readonly string[] } {
+  return result.success ? { output: result.output } : { messages: result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`) };
+}
+
 /** The same usage in the SDK form as a wire-form object gives: what a reader of the body should output for it. */
 export const WIRE = {
   total_tokens: 4768,
