@@ -30,17 +30,17 @@ const imports = [
   { name: 'GeminiUsageMetadataSchema', target: 2500, budget: 4120 },
   { name: 'imagePricesFromGenaiPrices', target: undefined, budget: 1310 },
   // The readers of whole responses (issue "Whole responses in"): each shape's alone, and any.
-  { name: 'openAIImagesResponseSchema', target: undefined, budget: 6050 },
-  { name: 'openAIImageEventSchema', target: undefined, budget: 5990 },
-  { name: 'openAIResponsesSchema', target: undefined, budget: 6290 },
-  { name: 'geminiResponseSchema', target: undefined, budget: 5540 },
-  { name: 'openRouterResponseSchema', target: undefined, budget: 3480 },
-  { name: 'imageResponseSchema', target: undefined, budget: 10350 },
-  { name: 'parseImageResponse', target: undefined, budget: 10490 },
+  { name: 'openAIImagesResponseSchema', target: undefined, budget: 6150 },
+  { name: 'openAIImageEventSchema', target: undefined, budget: 6090 },
+  { name: 'openAIResponsesSchema', target: undefined, budget: 6380 },
+  { name: 'geminiResponseSchema', target: undefined, budget: 5620 },
+  { name: 'openRouterResponseSchema', target: undefined, budget: 3600 },
+  { name: 'imageResponseSchema', target: undefined, budget: 10400 },
+  { name: 'parseImageResponse', target: undefined, budget: 10540 },
   // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
   // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
   // imported by name: 6,500 B without them, 8,191 B with).
-  { name: '*', target: 6191, budget: 14500 },
+  { name: '*', target: 6191, budget: 14700 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
