@@ -1,4 +1,4 @@
-import { _OBJECT, _SDK, _usageKeys, _WIRE } from '../_shape.ts';
+import { _SDK, _usageKeys, _WIRE } from '../_shape.ts';
 import { StrictWireOrSdkImageUsageSchema, WireOrSdkImageUsageSchema } from '../schemas/WireOrSdkImageUsageSchema.ts';
 import type { ImageResponseSchemaType, ImageResponseShape, ParseImageResponseOptions } from './ImageResponse.ts';
 import { _responseSchema } from './_readResponse.ts';
