@@ -8,6 +8,9 @@ export * from './schemas/index.ts';
 export * from './parse/index.ts';
 export * from './isImageUsage/index.ts';
 
+// Whole responses
+export * from './responses/index.ts';
+
 // Checks
 export * from './checkImageUsage/index.ts';
 

@@ -10,14 +10,19 @@ import type {
   ImageUsage,
   Inconsistency,
   isImageUsage,
+  ImageResponse,
+  ParseImageResponseOptions,
   ParseImageUsageOptions,
+  parseImageResponse,
   parseImageUsage,
   ratio,
+  SafeParseImageResponseResult,
   SafeParseImageUsageResult,
+  safeParseImageResponse,
   safeParseImageUsage,
   sumImageUsage,
   toWire,
-  WireImageUsage,
+  ToWireResult,
 } from '../src/index.ts';
 
 // The signatures the README's API reference lists, exactly.
@@ -33,6 +38,8 @@ test('the functions have the signatures of the API reference', () => {
   expectTypeOf<typeof consistentImageUsage>().toEqualTypeOf<(options?: ConsistentImageUsageOptions) => ConsistentImageUsageAction>();
   expectTypeOf<typeof sumImageUsage>().toEqualTypeOf<(usages: Iterable<ImageUsage>) => ImageUsage>();
   expectTypeOf<typeof ratio>().toEqualTypeOf<(part: number, whole: number) => number>();
-  expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => WireImageUsage>();
+  expectTypeOf<typeof toWire>().toEqualTypeOf<(usage: ImageUsage) => ToWireResult>();
   expectTypeOf<typeof estimateCost>().toEqualTypeOf<(usage: ImageUsage, prices: ImagePrices) => number>();
+  expectTypeOf<typeof parseImageResponse>().toEqualTypeOf<(input: unknown, options?: ParseImageResponseOptions) => ImageResponse>();
+  expectTypeOf<typeof safeParseImageResponse>().toEqualTypeOf<(input: unknown, options?: ParseImageResponseOptions) => SafeParseImageResponseResult>();
 });

@@ -2,7 +2,7 @@ import type * as OpenAI6 from 'openai/resources/images';
 import type * as OpenAI7 from 'openai-7/resources/images';
 import type * as v from 'valibot';
 import { expectTypeOf, test } from 'vitest';
-import type { WireImageUsage, WireImageUsageSchema } from '../src/index.ts';
+import type { toWire, WireImageUsage, WireImageUsageSchema } from '../src/index.ts';
 
 // What docs/comparison.md says of the OpenAI SDK's types, for openai 6 (what
 // `npm install openai` gives on Node 20) and openai 7 (which wants Node 22).
@@ -53,4 +53,13 @@ test("openai 7.60: the Responses API's tool_usage.image_gen is the wire form wit
   expectTypeOf<Required<WireImageUsage>['cached_tokens_details']>().toEqualTypeOf<
     { cached_text_tokens: number; cached_image_tokens: number } | null
   >();
+});
+
+test("toWire's result goes where openai 6 and 7 want the usage (ImagesResponse.Usage, and openai 7's tool_usage.image_gen)", () => {
+  type Written = ReturnType<typeof toWire>;
+  expectTypeOf<Written>().toExtend<OpenAI6.ImagesResponse.Usage>();
+  expectTypeOf<Written>().toExtend<OpenAI7.ImagesResponse.Usage>();
+  expectTypeOf<Written>().toExtend<import('openai-7/resources/responses/responses').Response.ToolUsage.ImageGen>();
+  // What the usage schemas accept stays wider: null details, as some producers send them.
+  expectTypeOf<WireImageUsage>().not.toExtend<OpenAI7.ImagesResponse.Usage>();
 });

@@ -42,6 +42,11 @@ export function _costOf(usage: ImageUsage, prices: ImagePrices, who: string): _D
   if (typeof (prices as unknown) !== 'object' || (prices as unknown) === null) {
     throw new TypeError(`${who}: prices: expected Object, received ${_describeValue(prices)}`);
   }
+  // genai-prices' model price (or its calcPrice result) in place of ImagePrices: say what turns it into one.
+  if (!('inputText' in prices) && ('input_mtok' in prices || 'model_price' in prices)) {
+    const what = 'input_mtok' in prices ? 'model price: pass it' : 'calcPrice result: pass its .model_price';
+    throw new TypeError(`${who}: prices: expected ImagePrices, received genai-prices' ${what} through imagePricesFromGenaiPrices`);
+  }
   // Each price read once; an optional one may be absent (or `undefined`).
   const price = (name: keyof ImagePrices, optional: boolean): number | undefined => {
     const value: unknown = prices[name];

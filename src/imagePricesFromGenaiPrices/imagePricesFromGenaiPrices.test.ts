@@ -123,7 +123,8 @@ describe('imagePricesFromGenaiPrices', () => {
   });
 
   test('refuses a model price that is not an object, for every kind of value', () => {
-    const values: [unknown, string][] = [[undefined, 'undefined'], [null, 'null'], [40, '40'], ['gpt-image-1', '"gpt-image-1"'], [() => full, 'Function']];
+    const unknownModel = "null (calcPrice's answer for a model its catalog lacks: give ImagePrices of your own)";
+    const values: [unknown, string][] = [[undefined, 'undefined'], [null, unknownModel], [40, '40'], ['gpt-image-1', '"gpt-image-1"'], [() => full, 'Function']];
     for (const [value, received] of values) {
       expect(() => imagePricesFromGenaiPrices(value as GenaiPricesModelPrice)).toThrow(
         new TypeError(`imagePricesFromGenaiPrices: modelPrice: expected Object, received ${received}`),

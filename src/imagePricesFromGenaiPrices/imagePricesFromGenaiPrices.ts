@@ -61,7 +61,9 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  *
  * @returns The prices per million tokens, in the catalog's currency (US dollars).
  *
- * @throws {TypeError} When `modelPrice` is not an object, or its text price is
+ * @throws {TypeError} When `modelPrice` is not an object (for `null`, saying that
+ * calcPrice gives it for a model the catalog does not know) or is a whole
+ * `calcPrice` result (naming `.model_price`), or its text price is
  * missing, not a number, or tiered, or it has cached and input image prices
  * but no cached image price or a cached text or image price but no cache
  * price (genai-prices refuses those models too), or a price of another kind,
@@ -79,7 +81,12 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  */
 export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): ImagePrices {
   if (typeof (modelPrice as unknown) !== 'object' || (modelPrice as unknown) === null) {
-    throw new TypeError(`${WHO}: modelPrice: expected Object, received ${_describeValue(modelPrice)}`);
+    // calcPrice gives null for a model its catalog does not know.
+    const none = (modelPrice as unknown) === null ? " (calcPrice's answer for a model its catalog lacks: give ImagePrices of your own)" : '';
+    throw new TypeError(`${WHO}: modelPrice: expected Object, received ${_describeValue(modelPrice)}${none}`);
+  }
+  if (!('input_mtok' in modelPrice) && 'model_price' in modelPrice) {
+    throw new TypeError(`${WHO}: modelPrice: expected a model price, received a calcPrice result: pass its .model_price`);
   }
   // A price of another kind (per request, reasoning tokens, cache writes) would be left out of the cost.
   for (const key of Object.keys(modelPrice)) {

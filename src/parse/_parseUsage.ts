@@ -5,8 +5,8 @@ import type { ImageUsage } from '../types/index.ts';
 import type { ImageUsageIssues } from './ImageUsageError.ts';
 import type { ParseImageUsageOptions } from './safeParseImageUsage.ts';
 
-/** The issue of a value whose getters or proxy traps threw when it was read. */
-const UNREADABLE = {
+/** The issue of a value whose getters or proxy traps threw when it was read (the response readers' too). */
+export const _UNREADABLE = {
   kind: 'schema',
   type: 'wire_or_sdk_image_usage',
   expected: 'a readable value',
@@ -36,6 +36,6 @@ export function _parseUsage(input: unknown, options: ParseImageUsageOptions | un
   try {
     return (strict ? StrictWireOrSdkImageUsageSchema : WireOrSdkImageUsageSchema)['~run']({ value: input }, _GLOBAL_CONFIG);
   } catch {
-    return { typed: false, value: input, issues: [{ ...UNREADABLE, input }] as ImageUsageIssues };
+    return { typed: false, value: input, issues: [{ ..._UNREADABLE, input }] as ImageUsageIssues };
   }
 }

@@ -26,6 +26,13 @@ import {
   StrictCachedTokensDetailsSchema,
   WireCachedTokensDetailsSchema,
   StrictWireCachedTokensDetailsSchema,
+  geminiResponseSchema,
+  imageResponseSchema,
+  openAIImageEventSchema,
+  openAIImagesResponseSchema,
+  openAIResponsesSchema,
+  openRouterResponseSchema,
+  safeParseImageResponse,
 } from 'image-usage';
 
 /** Takes what the three tools give: the flat errors, the summary and a dot path. */
@@ -156,6 +163,21 @@ use(
   v.summarize(strictGemini),
   v.getDotPath<typeof StrictGeminiUsageMetadataSchema>(strictGemini[0]),
 );
+
+// The issues of whole responses: safeParseImageResponse's, and a response schema's.
+const response = safeParseImageResponse({ created: 1, usage: { total_tokens: '4212' } });
+if (!response.success) use(v.flatten(response.issues), v.summarize(response.issues), v.getDotPath(response.issues[0]));
+// The response schemas are made by functions (their options are the schema's): each is called.
+for (const issues of [
+  v.safeParse(imageResponseSchema(), {}).issues!,
+  v.safeParse(openAIImagesResponseSchema({ strict: true }), {}).issues!,
+  v.safeParse(openAIImageEventSchema(), {}).issues!,
+  v.safeParse(openAIResponsesSchema(), {}).issues!,
+  v.safeParse(geminiResponseSchema(), {}).issues!,
+  v.safeParse(openRouterResponseSchema({ openRouterPromptTokens: 'text' }), {}).issues!,
+]) {
+  use(v.flatten(issues), v.summarize(issues), v.getDotPath(issues[0]));
+}
 
 // The typed paths are the form's own: what v.flatten<typeof Schema> keys `nested` by.
 const wirePaths: v.IssueDotPath<typeof WireImageUsageSchema>[] = ['total_tokens', 'input_tokens_details.image_tokens', 'output_tokens_details.text_tokens'];
