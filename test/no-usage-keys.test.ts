@@ -58,7 +58,7 @@ function receivedFor(value: object, name: string, gemini: boolean): string {
   if (whole === undefined) return `${name} without any`;
   const [key, usage, ofGemini] = whole;
   const reader = ofGemini === gemini ? '' : ofGemini ? ' to GeminiUsageMetadataSchema' : ' to parseImageUsage';
-  return `${name} without any, but with ${key}: a whole response? pass response.${usage}${reader}`;
+  return `${name} without any, but with ${key}: a whole response? pass response.${usage}${reader}, or the response to parseImageResponse`;
 }
 
 /** The issues of a parse, or 'ok' with its output. */

@@ -12,7 +12,7 @@ import { _describeValue } from './_describeValue.ts';
  * @param input The object.
  * @param gemini Whether the schema asking takes Gemini's form (a response of the other kind names the reader of its usage).
  *
- * @returns The text: `Object without any, but with usage: a whole response? pass response.usage`.
+ * @returns The text: `Object without any, but with usage: a whole response? pass response.usage, or the response to parseImageResponse`.
  */
 export function _withoutUsageKeys(input: object, gemini: boolean): string {
   const name = _describeValue(input);
@@ -22,7 +22,7 @@ export function _withoutUsageKeys(input: object, gemini: boolean): string {
     name === _FETCH_RESPONSE
       ? ': read its body first (await response.json())'
       : whole
-        ? `, but with ${whole.key}: a whole response? pass response.${whole.usage}${reader}`
+        ? `, but with ${whole.key}: a whole response? pass response.${whole.usage}${reader}, or the response to parseImageResponse`
         : ''
   }`;
 }

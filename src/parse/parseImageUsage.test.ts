@@ -72,7 +72,7 @@ describe('parseImageUsage', () => {
 
   test('rejects an object without usage keys (saying where the usage of a whole response is), and values that are not objects', () => {
     expect(errorOf({ created: 1713833628, data: [], usage: wire }).message).toBe(
-      'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any, but with usage: a whole response? pass response.usage',
+      'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any, but with usage: a whole response? pass response.usage, or the response to parseImageResponse',
     );
     expect(errorOf({ model: 'gpt-image-2' }).message).toBe(
       'Invalid image usage (1 issue):\n  (root): expected usage keys in snake_case (total_tokens, ...) or camelCase (totalTokens, ...), received Object without any',
