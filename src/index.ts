@@ -21,3 +21,6 @@ export * from './estimateCost/index.ts';
 export * from './exactCost/index.ts';
 export * from './addCosts/index.ts';
 export * from './imagePricesFromGenaiPrices/index.ts';
+
+// TEMPORARY stand-in for issue 18's reader, replaced at merge
+export * from './responses/safeParseImageResponse.ts';
