@@ -39,6 +39,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The command (cli/), packed with the library and installed like a user's
+        // (see cli/test/setup.ts), and run as a user runs it.
+        test: {
+          name: 'cli',
+          include: ['cli/test/**/*.test.ts'],
+          globalSetup: ['cli/test/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
