@@ -31,7 +31,9 @@ const imports = [
   // Everything: issue "One shape, written once" set 4,500 B before the Gemini schemas and
   // imagePricesFromGenaiPrices; the target grows by the 1,691 B those exports add (all exports
   // imported by name: 6,500 B without them, 8,191 B with).
-  { name: '*', target: 6191, budget: 10350 },
+  // TEMPORARY (issue 19): 10,350 B before the stand-in of issue 18's safeParseImageResponse
+  // (src/responses/), some 1.2 KB; issue 18's reader sets this when it replaces it.
+  { name: '*', target: 6191, budget: 11550 },
 ] as const satisfies readonly { name: string; target: number | undefined; budget: number }[];
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
