@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'json-schema/', '.tmp/', 'node_modules/'] },
+  { ignores: ['dist/', 'json-schema/', '.tmp/', 'node_modules/', 'cli/dist/'] },
   js.configs.recommended,
   tseslint.configs.strict,
   {
@@ -22,6 +22,13 @@ export default tseslint.config(
         { allowAny: false, allowBoolean: false, allowNullish: false, allowNumber: true, allowRegExp: false, allowNever: false },
       ],
     },
+  },
+  {
+    // The command (cli/, a package of its own): the same rules, against its own tsconfig.
+    files: ['cli/src/**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: { parserOptions: { project: './cli/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }] },
   },
   {
     files: ['test/**', 'bench/**', 'src/**/*.test.ts'],

@@ -24,3 +24,4 @@ export * from './estimateCost/index.ts';
 export * from './exactCost/index.ts';
 export * from './addCosts/index.ts';
 export * from './imagePricesFromGenaiPrices/index.ts';
+

@@ -53,8 +53,8 @@ describe('imagePricesFromGenaiPrices', () => {
     for (const [key, value, received] of [
       ['requests_kcount', 40, '40'],
       ['output_reasoning_mtok', 12, '12'],
-      ['cache_write_mtok', { base: 1, tiers: [] }, 'Object'],
-      ['input_audio_mtok', '3', '"3"'],
+      ['input_tool_mtok', { base: 1, tiers: [] }, 'Object'],
+      ['output_text_mtok', '3', '"3"'],
     ] as const) {
       expect(() => imagePricesFromGenaiPrices({ input_mtok: 5, output_mtok: 40, [key]: value } as GenaiPricesModelPrice)).toThrow(
         new TypeError(
@@ -62,6 +62,16 @@ describe('imagePricesFromGenaiPrices', () => {
         ),
       );
     }
+  });
+
+  test('leaves out the prices of what an ImageUsage never holds: cache writes, audio, searches', () => {
+    const modelPrice = { input_mtok: 5, output_mtok: 40, cache_write_mtok: 6.25, cache_text_write_1h_mtok: 10, input_audio_mtok: 1, web_searches_kcount: 10 };
+    expect(imagePricesFromGenaiPrices(modelPrice)).toStrictEqual({
+      inputText: 5,
+      inputImage: 5,
+      outputText: 40,
+      outputImage: 40,
+    });
   });
 
   test('refuses a cached text or image price without a price for all cached tokens, as genai-prices does', () => {

@@ -53,8 +53,9 @@ function priceOf(key: keyof GenaiPricesModelPrice, value: unknown): number {
  * and `cache_image_read_mtok` (else, for a model with no input image price of
  * its own, `cache_read_mtok`); a model with no cache price leaves them out,
  * and cached tokens then cost the fresh price, as in genai-prices. A price
- * of any other kind (per request, per reasoning token) is refused rather
- * than left out of the cost. The
+ * per request, or per token of another kind (reasoning, tool-use), is
+ * refused rather than left out of the cost; prices of what an `ImageUsage`
+ * never holds (cache writes, audio, searches) are not read. The
  * package is not a dependency: this reads the plain object it gives.
  *
  * @param modelPrice The model price, from `calcPrice(usage, model, options).model_price`.
@@ -88,16 +89,6 @@ export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): I
   if (!('input_mtok' in modelPrice) && 'model_price' in modelPrice) {
     throw new TypeError(`${WHO}: modelPrice: expected a model price, received a calcPrice result: pass its .model_price`);
   }
-  // A price of another kind (per request, reasoning tokens, cache writes) would be left out of the cost.
-  for (const key of Object.keys(modelPrice)) {
-    if (READ.includes(key)) continue;
-    const value: unknown = (modelPrice as Record<string, unknown>)[key];
-    if (value !== undefined && value !== 0) {
-      throw new TypeError(
-        `${WHO}: ${key}: expected no price but the token prices of ImagePrices, received ${_describeValue(value)}: estimateCost would leave it out; price it apart and remove it from the model price`,
-      );
-    }
-  }
   const { input_mtok, input_image_mtok, output_mtok, output_image_mtok, cache_read_mtok, cache_text_read_mtok, cache_image_read_mtok } = modelPrice;
   const inputText = priceOf('input_mtok', input_mtok);
   const outputText = priceOf('output_mtok', output_mtok);
@@ -107,6 +98,19 @@ export function imagePricesFromGenaiPrices(modelPrice: GenaiPricesModelPrice): I
     outputText,
     outputImage: output_image_mtok === undefined ? outputText : priceOf('output_image_mtok', output_image_mtok),
   };
+  // A price per request, or per token of a kind it does not read (reasoning, tool-use), would be
+  // left out of the cost. Prices of what an ImageUsage never holds are not: cache writes (which
+  // genai-prices too prices as input then), audio and video (refused as a usage), searches, code
+  // runs, hours, pages.
+  for (const key of Object.keys(modelPrice)) {
+    if (READ.includes(key) || /write|audio|video/.test(key) || !(key === 'requests_kcount' || key.endsWith('_mtok'))) continue;
+    const value: unknown = (modelPrice as Record<string, unknown>)[key];
+    if (value !== undefined && value !== 0) {
+      throw new TypeError(
+        `${WHO}: ${key}: expected no price but the token prices of ImagePrices, received ${_describeValue(value)}: estimateCost would leave it out; price it apart and remove it from the model price`,
+      );
+    }
+  }
   const cacheRead = cache_read_mtok === undefined ? undefined : priceOf('cache_read_mtok', cache_read_mtok);
   // genai-prices prices a cached text or image price only under a cache price for all cached tokens.
   if (cacheRead === undefined && (cache_text_read_mtok !== undefined || cache_image_read_mtok !== undefined)) {
