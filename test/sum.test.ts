@@ -17,15 +17,17 @@ import { thrownBy } from './invariants.ts';
 /**
  * The ten counts of a usage object in count order, as pricing reads them:
  * output without details as image output, cached tokens without details as
- * the one kind the input has (zeros where it has both: the split is unknown).
+ * the one kind the input has, at most all of it (zeros where it has both: the
+ * split is unknown).
  */
 function counts(usage: ImageUsage): number[] {
   const { textTokens: text, imageTokens: image } = usage.inputTokensDetails;
   const output = usage.outputTokensDetails ?? { textTokens: 0, imageTokens: usage.outputTokens };
   const cached = usage.cachedTokens ?? 0;
+  // Never more than the input has of that kind, as estimateCost splits them.
   const split = usage.cachedTokensDetails ?? {
-    cachedTextTokens: cached > 0 && image === 0 ? cached : 0,
-    cachedImageTokens: cached > 0 && image > 0 && text === 0 ? cached : 0,
+    cachedTextTokens: cached > 0 && image === 0 ? Math.min(cached, text) : 0,
+    cachedImageTokens: cached > 0 && image > 0 && text === 0 ? Math.min(cached, image) : 0,
   };
   return [usage.totalTokens, usage.inputTokens, usage.outputTokens, text, image, output.textTokens, output.imageTokens, cached, split.cachedTextTokens, split.cachedImageTokens];
 }
