@@ -2,7 +2,7 @@ import type { Response } from 'openai-7/resources/responses/responses';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import responses from './fixtures/responses.json' with { type: 'json' };
-import { sdkUsageWithCachedTokens } from './fixtures/samples.ts';
+import { sdkUsageWithCachedTokens, wireUsageWithCachedTokens } from './fixtures/samples.ts';
 import { estimateCost, exactCost, parseImageUsage, StrictWireImageUsageSchema, toWire, WireOrSdkImageUsageSchema } from '../src/index.ts';
 
 // OpenAI's Responses API reports its image tool's usage at
@@ -12,15 +12,7 @@ import { estimateCost, exactCost, parseImageUsage, StrictWireImageUsageSchema, t
 // size gpt-image-1.5 reports.
 
 /** The image tool's usage, typed by the openai 7.60 package: a model that caches part of an edit's input. */
-const imageGen: Response.ToolUsage.ImageGen = {
-  input_tokens: 1000,
-  input_tokens_details: { image_tokens: 600, text_tokens: 400 },
-  output_tokens: 4160,
-  output_tokens_details: { image_tokens: 4160, text_tokens: 0 },
-  total_tokens: 5160,
-  cached_tokens: 400,
-  cached_tokens_details: { cached_image_tokens: 300, cached_text_tokens: 100 },
-};
+const imageGen: Response.ToolUsage.ImageGen = wireUsageWithCachedTokens;
 
 /** gpt-image-1.5 in the genai-prices catalog, per million tokens. */
 const prices = { inputText: 5, inputImage: 8, outputText: 10, outputImage: 32, cachedInputText: 1.25, cachedInputImage: 2 };

@@ -1,26 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { sdkUsageWithCachedTokens, wireUsageWithCachedTokens } from '../../test/fixtures/samples.ts';
 import { read, response } from '../../test/responses/read.ts';
 import { openAIResponsesSchema } from './openAIResponsesSchema.ts';
 
 const schema = openAIResponsesSchema();
-const imageGen = {
-  input_tokens: 1000,
-  input_tokens_details: { image_tokens: 600, text_tokens: 400 },
-  output_tokens: 4160,
-  output_tokens_details: { image_tokens: 4160, text_tokens: 0 },
-  total_tokens: 5160,
-  cached_tokens: 400,
-  cached_tokens_details: { cached_image_tokens: 300, cached_text_tokens: 100 },
-};
-const usage = {
-  totalTokens: 5160,
-  inputTokens: 1000,
-  outputTokens: 4160,
-  inputTokensDetails: { textTokens: 400, imageTokens: 600 },
-  outputTokensDetails: { textTokens: 0, imageTokens: 4160 },
-  cachedTokens: 400,
-  cachedTokensDetails: { cachedTextTokens: 100, cachedImageTokens: 300 },
-};
+const imageGen = wireUsageWithCachedTokens;
+const usage = sdkUsageWithCachedTokens;
 const call = { id: 'ig_1', type: 'image_generation_call', status: 'completed', result: '<cut>' };
 const body = {
   id: 'resp_1',
